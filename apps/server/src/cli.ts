@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+// baton — the Baton gateway's command line.
+import { ConfigError, FLAGS, parseStartArgs } from "./config.js";
+import { consoleLogger } from "./console-logger.js";
+import { startBaton } from "./start.js";
+
+const USAGE = `Usage: baton start [--bind HOST:PORT] [--data DIR] [--user NAME --pass SECRET] [STORE]
+
+  --bind HOST:PORT            where to listen (default 127.0.0.1:8000)
+  --data DIR                  data directory (default ./data)
+  --user NAME --pass SECRET   require these credentials on every protocol
+  --stream-idle-timeout MS    idle time before an HTTP stream expires (default 10000)
+  --busy-timeout MS           how long a writer waits for the write lock (default 5000)
+  --max-body BYTES            largest request body or WebSocket message (default 16777216)
+  --baton-secret HEX|BASE64   HMAC key for batons, ≥ 32 bytes (default: random per process)
+  STORE                       sqlite:DIR (default: embedded SQLite in the data directory)
+
+Every flag has an environment variable: ${Object.values(FLAGS)
+  .map((f) => f.env)
+  .join(", ")}, and BATON_STORE.`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === "help" || command === "--help" || command === "-h") {
+    console.log(USAGE);
+    return command === undefined ? 1 : 0;
+  }
+  if (command !== "start") {
+    console.error(`Unknown command ${command}\n\n${USAGE}`);
+    return 1;
+  }
+  const config = parseStartArgs(rest, process.env);
+  const logger = consoleLogger();
+  const baton = await startBaton(config, logger);
+  logger.info(
+    `Baton listening: Hrana over HTTP at ${baton.httpUrl} and WebSocket at ${baton.wsUrl}; ` +
+      `data in ${config.store.directory} (embedded SQLite)${config.user === undefined ? "" : "; credentials required"}`,
+  );
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) {
+      logger.warn(`${signal} again: exiting now`);
+      process.exit(1);
+    }
+    stopping = true;
+    logger.info(`${signal}: shutting down (open transactions are rolled back)`);
+    baton.server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error("shutdown failed", error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGINT", () => stop("SIGINT"));
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code !== 0) process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof ConfigError) console.error(`baton: ${error.message}`);
+    else console.error("baton: failed to start:", error);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,26 @@
+// Starts a real Baton server on a random port over a fresh temporary data directory.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseStartArgs, startBaton, type RunningBaton } from "../../src/index.js";
+
+export interface TestServer extends RunningBaton {
+  readonly dataDir: string;
+  close(): Promise<void>;
+}
+
+/** `args` are `baton start` flags (e.g. `["--stream-idle-timeout", "300"]`); bind and data are chosen here. */
+export async function startTestServer(args: readonly string[] = []): Promise<TestServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), "baton-test-"));
+  const config = parseStartArgs(["--bind", "127.0.0.1:0", "--data", dataDir, ...args], {});
+  const quiet = { info: () => undefined, warn: () => undefined, error: (m: string, e?: unknown) => console.error(m, e) };
+  const running = await startBaton(config, quiet);
+  return {
+    ...running,
+    dataDir,
+    async close() {
+      await running.server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

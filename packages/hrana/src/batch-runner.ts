@@ -1,0 +1,77 @@
+// Runs a Hrana batch: steps in order, each guarded by its condition; a failed step does not stop
+// the batch, later conditions decide. Conditions are checked before anything runs.
+import type { SqlConnection } from "@baton/adapters-kysely";
+import { GatewayError, toGatewayError } from "@baton/protocol-types";
+import type { Batch, BatchCond, BatchResult, HranaError, StmtResult } from "@baton/protocol-types/hrana";
+import type { SqlStore } from "@baton/session-core";
+import { match } from "ts-pattern";
+import { resolveSql } from "./sql-source.js";
+import { errorToWire, stmtResultToWire, stmtToInput } from "./wire-mapping.js";
+
+/** Refuses conditions that name the current or a later step, and `is_autocommit` before Hrana 3. */
+export function checkBatch(batch: Batch, version: number): void {
+  batch.steps.forEach((step, index) => {
+    if (step.condition != null) checkCond(step.condition, { index, version });
+  });
+}
+
+function checkCond(cond: BatchCond, at: { index: number; version: number }): void {
+  match(cond)
+    .with({ type: "ok" }, { type: "error" }, (c) => {
+      if (c.step >= at.index) {
+        throw new GatewayError(
+          "PROTOCOL_ERROR",
+          `The condition of batch step ${at.index} refers to step ${c.step}, which has not run before it`,
+        );
+      }
+    })
+    .with({ type: "not" }, (c) => checkCond(c.cond, at))
+    .with({ type: "and" }, { type: "or" }, (c) => c.conds.forEach((inner) => checkCond(inner, at)))
+    .with({ type: "is_autocommit" }, () => {
+      if (at.version < 3) {
+        throw new GatewayError("VERSION_MISMATCH", "The is_autocommit condition needs Hrana 3");
+      }
+    })
+    .exhaustive();
+}
+
+interface StepOutcomes {
+  readonly results: (StmtResult | null)[];
+  readonly errors: (HranaError | null)[];
+  readonly connection: SqlConnection;
+}
+
+function evalCond(cond: BatchCond, outcomes: StepOutcomes): boolean {
+  return match(cond)
+    .with({ type: "ok" }, (c) => outcomes.results[c.step] != null)
+    .with({ type: "error" }, (c) => outcomes.errors[c.step] != null)
+    .with({ type: "not" }, (c) => !evalCond(c.cond, outcomes))
+    .with({ type: "and" }, (c) => c.conds.every((inner) => evalCond(inner, outcomes)))
+    .with({ type: "or" }, (c) => c.conds.some((inner) => evalCond(inner, outcomes)))
+    .with({ type: "is_autocommit" }, () => outcomes.connection.isAutocommit())
+    .exhaustive();
+}
+
+/** Runs every step on `connection` and reports each as a result, an error, or skipped (both null). */
+export async function runBatch(
+  connection: SqlConnection,
+  options: { batch: Batch; store: SqlStore | undefined },
+): Promise<BatchResult> {
+  const steps = options.batch.steps;
+  const outcomes: StepOutcomes = {
+    results: new Array<StmtResult | null>(steps.length).fill(null),
+    errors: new Array<HranaError | null>(steps.length).fill(null),
+    connection,
+  };
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i] as Batch["steps"][number];
+    if (step.condition != null && !evalCond(step.condition, outcomes)) continue;
+    try {
+      const input = stmtToInput(step.stmt, resolveSql(step.stmt, options.store));
+      outcomes.results[i] = stmtResultToWire(await connection.execute(input));
+    } catch (error) {
+      outcomes.errors[i] = errorToWire(toGatewayError(error));
+    }
+  }
+  return { step_results: outcomes.results, step_errors: outcomes.errors };
+}

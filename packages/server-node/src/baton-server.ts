@@ -1,0 +1,188 @@
+// The Baton HTTP and WebSocket server: routes requests and upgrades to the protocol services.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Duplex } from "node:stream";
+import type { SqlAdapter } from "@baton/adapters-kysely";
+import { HranaService, type HranaServiceOptions } from "@baton/hrana";
+import { GatewayError, toGatewayError } from "@baton/protocol-types";
+import { WebSocketServer, type WebSocket } from "ws";
+import { allowAnyone, parseAuthorization, type Authenticator } from "./credentials.js";
+import { handleHranaHttp } from "./hrana-http-binding.js";
+import { bindHranaSocket, bindLegacySocket } from "./hrana-ws-binding.js";
+import { sendError, sendJson, sendText } from "./http-response.js";
+import { methodAllowed, routeOf } from "./http-routes.js";
+import { negotiate, type Negotiation } from "./subprotocol.js";
+import { namespaceOf } from "./tenant-resolver.js";
+
+export interface Logger {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string, error?: unknown): void;
+}
+
+export interface BatonServerOptions {
+  readonly adapter: SqlAdapter;
+  readonly hrana?: Omit<HranaServiceOptions, "adapter" | "onError"> | undefined;
+  /** The tenant of requests that name none (default "default"). */
+  readonly defaultNamespace?: string | undefined;
+  /** Largest request body or WebSocket message, in bytes (default 16 MiB). */
+  readonly maxBodyBytes?: number | undefined;
+  readonly authenticate?: Authenticator | undefined;
+  /** How often idle sockets are pinged; one that misses a pong is dropped (default 30 s). */
+  readonly heartbeatMs?: number | undefined;
+  readonly logger?: Logger | undefined;
+}
+
+const LEGACY_WS_PATH = "/database/api/ws";
+const silent: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+export class BatonServer {
+  readonly hrana: HranaService;
+  readonly httpServer: Server;
+  readonly #adapter: SqlAdapter;
+  readonly #wss: WebSocketServer;
+  readonly #defaultNamespace: string;
+  readonly #maxBodyBytes: number;
+  readonly #authenticate: Authenticator;
+  readonly #logger: Logger;
+  readonly #negotiated = new WeakMap<IncomingMessage, Negotiation>();
+  readonly #alive = new WeakSet<WebSocket>();
+  readonly #heartbeat: NodeJS.Timeout;
+  #closing = false;
+
+  constructor(options: BatonServerOptions) {
+    this.#adapter = options.adapter;
+    this.#logger = options.logger ?? silent;
+    this.#defaultNamespace = options.defaultNamespace ?? "default";
+    this.#maxBodyBytes = options.maxBodyBytes ?? 16 * 1024 * 1024;
+    this.#authenticate = options.authenticate ?? allowAnyone;
+    this.hrana = new HranaService({
+      ...options.hrana,
+      adapter: options.adapter,
+      onError: (error) => this.#logger.error("stream clean-up failed", error),
+    });
+    this.httpServer = createServer((req, res) => void this.#onRequest(req, res));
+    this.#wss = new WebSocketServer({
+      noServer: true,
+      maxPayload: this.#maxBodyBytes,
+      perMessageDeflate: false,
+      handleProtocols: (_offered, req) => {
+        const negotiation = this.#negotiated.get(req);
+        return negotiation?.kind === "hrana" && negotiation.protocol !== null ? negotiation.protocol : false;
+      },
+    });
+    this.httpServer.on("upgrade", (req, socket, head) => this.#onUpgrade(req, socket, head));
+    this.#heartbeat = setInterval(() => this.#beat(), options.heartbeatMs ?? 30_000);
+    this.#heartbeat.unref();
+  }
+
+  /** Starts listening; port 0 picks a free port. Resolves with the base URLs. */
+  async listen(options: { host: string; port: number }): Promise<{ port: number; httpUrl: string; wsUrl: string }> {
+    await new Promise<void>((resolve, reject) => {
+      this.httpServer.once("error", reject);
+      this.httpServer.listen(options.port, options.host, () => {
+        this.httpServer.off("error", reject);
+        resolve();
+      });
+    });
+    const { port } = this.httpServer.address() as AddressInfo;
+    const host = options.host.includes(":") ? `[${options.host}]` : options.host;
+    return { port, httpUrl: `http://${host}:${port}`, wsUrl: `ws://${host}:${port}` };
+  }
+
+  /** Stops accepting, closes sockets with 1001, rolls back open transactions, closes the databases. */
+  async close(): Promise<void> {
+    if (this.#closing) return;
+    this.#closing = true;
+    clearInterval(this.#heartbeat);
+    const stopped = new Promise<void>((resolve) => this.httpServer.close(() => resolve()));
+    for (const client of this.#wss.clients) client.close(1001, "Server shutting down");
+    this.httpServer.closeIdleConnections();
+    await this.hrana.close();
+    const deadline = setTimeout(() => {
+      for (const client of this.#wss.clients) client.terminate();
+      this.httpServer.closeAllConnections();
+    }, 2000);
+    await stopped;
+    clearTimeout(deadline);
+    await this.#adapter.close();
+  }
+
+  async #onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    try {
+      if (this.#closing) throw new GatewayError("SHUTTING_DOWN", "The server is shutting down");
+      const path = (req.url ?? "/").split("?", 1)[0] as string;
+      const route = routeOf(path);
+      if (route === undefined) throw new GatewayError("NOT_FOUND", `No route for ${path}`);
+      if (!methodAllowed(route, req.method)) {
+        throw new GatewayError("METHOD_NOT_ALLOWED", `${req.method ?? "?"} is not allowed on ${path}`);
+      }
+      switch (route.kind) {
+        case "health":
+          await this.#adapter.ping();
+          return sendJson(res, { status: 200, body: { status: "ok" } });
+        case "index":
+          return sendText(res, { status: 200, text: "Baton: Hrana over HTTP (/v2, /v3) and WebSocket\n" });
+        case "hrana-probe":
+          return sendText(res, { status: 200, text: `Hrana over HTTP v${route.version}\n` });
+        case "hrana": {
+          await this.#authenticate(parseAuthorization(req.headers.authorization));
+          const namespace = namespaceOf(req.headers, this.#defaultNamespace);
+          const call = { req, res, endpoint: route.endpoint, version: route.version, namespace };
+          return await handleHranaHttp(this.hrana, { call, maxBodyBytes: this.#maxBodyBytes });
+        }
+      }
+    } catch (error) {
+      sendError(res, { error, onInternal: (e) => this.#logger.error(`${req.method} ${req.url} failed`, e) });
+    }
+  }
+
+  #onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    try {
+      if (this.#closing) throw new GatewayError("SHUTTING_DOWN", "The server is shutting down");
+      const path = (req.url ?? "/").split("?", 1)[0] as string;
+      const negotiation = negotiate(req.headers["sec-websocket-protocol"]);
+      if (negotiation.kind === "unsupported") {
+        throw new GatewayError(
+          "PROTOCOL_ERROR",
+          `None of the offered subprotocols (${negotiation.offered.join(", ")}) is supported; use hrana3, hrana2 or hrana1`,
+        );
+      }
+      const namespace = namespaceOf(req.headers, this.#defaultNamespace);
+      this.#negotiated.set(req, negotiation);
+      this.#wss.handleUpgrade(req, socket, head, (ws) => {
+        this.#alive.add(ws);
+        ws.on("pong", () => this.#alive.add(ws));
+        ws.on("error", () => ws.terminate());
+        if (path === LEGACY_WS_PATH && negotiation.kind === "none") {
+          bindLegacySocket(ws, { service: this.hrana, namespace });
+          return;
+        }
+        const version = negotiation.kind === "hrana" ? negotiation.version : 1;
+        const authenticate = (jwt: string | null) =>
+          this.#authenticate(jwt === null ? null : { scheme: "bearer", token: jwt });
+        bindHranaSocket(ws, { service: this.hrana, version, namespace, authenticate });
+      });
+    } catch (error) {
+      rejectUpgrade(socket, toGatewayError(error));
+    }
+  }
+
+  #beat(): void {
+    for (const client of this.#wss.clients) {
+      if (!this.#alive.has(client)) {
+        client.terminate();
+        continue;
+      }
+      this.#alive.delete(client);
+      client.ping();
+    }
+  }
+}
+
+function rejectUpgrade(socket: Duplex, error: GatewayError): void {
+  const body = JSON.stringify({ message: error.message, code: error.code });
+  socket.end(
+    `HTTP/1.1 ${error.status} ${error.code}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
+}

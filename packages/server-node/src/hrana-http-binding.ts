@@ -1,0 +1,35 @@
+// Hrana over HTTP, bound to node:http: decode the body, call the pipeline handler, encode.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { jsonCodec } from "@baton/codecs";
+import type { HranaService, HranaVersion } from "@baton/hrana";
+import { readBody } from "./body-reader.js";
+import { sendJson } from "./http-response.js";
+
+export type HranaHttpEndpoint = "pipeline" | "cursor";
+
+export interface HranaHttpCall {
+  readonly req: IncomingMessage;
+  readonly res: ServerResponse;
+  readonly endpoint: HranaHttpEndpoint;
+  readonly version: HranaVersion;
+  readonly namespace: string;
+}
+
+/** Handles one POST to a pipeline or cursor endpoint; throws for the caller to answer errors. */
+export async function handleHranaHttp(
+  service: HranaService,
+  options: { call: HranaHttpCall; maxBodyBytes: number },
+): Promise<void> {
+  const { req, res, endpoint, version, namespace } = options.call;
+  const body = jsonCodec.decode(await readBody(req, options.maxBodyBytes));
+  if (endpoint === "pipeline") {
+    sendJson(res, { status: 200, body: await service.http.pipeline({ version, namespace, body }) });
+    return;
+  }
+  const { head, entries } = await service.http.cursor({ version, namespace, body });
+  // Newline-separated JSON: the cursor head, then one entry per line.
+  res.writeHead(200, { "Content-Type": "text/plain" });
+  res.write(JSON.stringify(head) + "\n");
+  for (const entry of entries) res.write(JSON.stringify(entry) + "\n");
+  res.end();
+}

@@ -1,0 +1,58 @@
+// Hrana over WebSocket, bound to `ws`: text frames in, codec, connection handler, text frames out.
+import { jsonCodec } from "@baton/codecs";
+import { CloseCode, type HelloAuthenticator, type HranaService, type HranaVersion } from "@baton/hrana";
+import type { WebSocket } from "ws";
+
+/** WebSocket close code for a frame of the wrong kind (RFC 6455 "unsupported data"). */
+const UNSUPPORTED_DATA = 1003;
+
+export function bindHranaSocket(
+  socket: WebSocket,
+  options: { service: HranaService; version: HranaVersion; namespace: string; authenticate: HelloAuthenticator },
+): void {
+  const connection = options.service.openWebSocket({
+    version: options.version,
+    namespace: options.namespace,
+    authenticate: options.authenticate,
+    peer: {
+      send: (message) => socket.send(JSON.stringify(message)),
+      close: (code, reason) => socket.close(code, reason),
+      pause: () => socket.pause(),
+      resume: () => socket.resume(),
+    },
+  });
+  socket.on("message", (data, isBinary) => {
+    if (isBinary) {
+      socket.close(UNSUPPORTED_DATA, "Binary frames are not accepted: this connection speaks JSON");
+      return;
+    }
+    let message: unknown;
+    try {
+      message = jsonCodec.decode(data as Buffer);
+    } catch {
+      socket.close(CloseCode.invalidData, "Malformed JSON message");
+      return;
+    }
+    connection.handleMessage(message);
+  });
+  socket.once("close", () => void options.service.socketClosed(connection));
+}
+
+/** The simplified `{request_id, request}` framing of `/database/api/ws`. */
+export function bindLegacySocket(socket: WebSocket, options: { service: HranaService; namespace: string }): void {
+  const connection = options.service.openLegacyWebSocket({
+    namespace: options.namespace,
+    send: (reply) => socket.send(JSON.stringify(reply)),
+  });
+  socket.on("message", (data) => {
+    let message: unknown;
+    try {
+      message = jsonCodec.decode(data as Buffer);
+    } catch (error) {
+      connection.handleUndecodable(error);
+      return;
+    }
+    connection.handleMessage(message);
+  });
+  socket.once("close", () => void options.service.socketClosed(connection));
+}

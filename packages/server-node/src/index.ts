@@ -1,0 +1,3 @@
+// node:http and ws bindings for Baton's protocols.
+export { BatonServer, type BatonServerOptions, type Logger } from "./baton-server.js";
+export { allowAnyone, parseAuthorization, type Authenticator, type Credential } from "./credentials.js";

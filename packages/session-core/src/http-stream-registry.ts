@@ -1,0 +1,179 @@
+// HTTP streams and their batons. A stream lives across requests linked only by batons: every
+// response carries a new baton, an old or forged one is refused, a stream idle for longer than
+// the idle timeout (counted from its last use) is expired — its state handed to `onExpire` so
+// its transaction is rolled back — and a tombstone answers STREAM_EXPIRED for a while after.
+import { GatewayError } from "@baton/protocol-types";
+import { BatonSigner } from "./baton-signer.js";
+
+export interface HttpStreamRegistryOptions<S> {
+  /** HMAC key for batons (≥ 32 bytes); random per process when absent. */
+  readonly secret?: Uint8Array | undefined;
+  /** Idle time after the last request before a stream expires (sqld: 10 s). */
+  readonly idleTimeoutMs?: number | undefined;
+  /** How long an expired stream still answers STREAM_EXPIRED (sqld: 300 s). */
+  readonly tombstoneMs?: number | undefined;
+  /** Open streams allowed at once; beyond it new streams are refused. */
+  readonly maxStreams?: number | undefined;
+  /** Releases what an expired or abandoned stream holds (rolls back, returns its connection). */
+  readonly onExpire: (state: S) => Promise<void>;
+  /** Reports a failure of `onExpire`; the stream is gone either way. */
+  readonly onError?: ((error: unknown) => void) | undefined;
+}
+
+interface HttpStream<S> {
+  readonly id: string;
+  readonly state: S;
+  sequence: bigint;
+  busy: boolean;
+  lastUsed: number;
+}
+
+/** A request's hold on its stream, from `begin` until `finish`. */
+export interface HttpStreamLease<S> {
+  readonly state: S;
+  /** True when this request opened the stream. */
+  readonly isNew: boolean;
+  /**
+   * Ends the request. With `closed` the stream is forgotten (its owner has already released
+   * what it held) and the response baton is null; otherwise the stream gets a new baton.
+   */
+  finish(closed: boolean): string | null;
+}
+
+const MAX_TOMBSTONES = 100_000;
+
+export class HttpStreamRegistry<S> {
+  readonly #signer: BatonSigner;
+  readonly #idleTimeoutMs: number;
+  readonly #tombstoneMs: number;
+  readonly #maxStreams: number;
+  readonly #onExpire: (state: S) => Promise<void>;
+  readonly #onError: (error: unknown) => void;
+  readonly #streams = new Map<string, HttpStream<S>>();
+  /** Idle streams, least recently used first (a Map keeps insertion order). */
+  readonly #idle = new Map<string, HttpStream<S>>();
+  /** Expired stream ids and when they expired, oldest first. */
+  readonly #tombstones = new Map<string, number>();
+  readonly #sweeper: NodeJS.Timeout;
+  #closed = false;
+
+  constructor(options: HttpStreamRegistryOptions<S>) {
+    this.#signer = new BatonSigner(options.secret);
+    this.#idleTimeoutMs = options.idleTimeoutMs ?? 10_000;
+    this.#tombstoneMs = options.tombstoneMs ?? 300_000;
+    this.#maxStreams = options.maxStreams ?? 50_000;
+    this.#onExpire = options.onExpire;
+    this.#onError = options.onError ?? (() => undefined);
+    // One sweep over the idle list (oldest first) instead of a timer per stream.
+    const interval = Math.max(20, Math.min(1000, Math.floor(this.#idleTimeoutMs / 4)));
+    this.#sweeper = setInterval(() => this.sweep(), interval);
+    this.#sweeper.unref();
+  }
+
+  /** Starts a request on the stream a baton names, or on a new stream when `baton` is null. */
+  begin(baton: string | null | undefined, create: () => S): HttpStreamLease<S> {
+    if (this.#closed) throw new GatewayError("SHUTTING_DOWN", "The server is shutting down");
+    const stream = baton == null ? this.#open(create) : this.#resume(baton);
+    stream.busy = true;
+    this.#idle.delete(stream.id);
+    return {
+      state: stream.state,
+      isNew: baton == null,
+      finish: (closed) => this.#finish(stream, closed),
+    };
+  }
+
+  /** Open streams (idle or busy). */
+  get size(): number {
+    return this.#streams.size;
+  }
+
+  /** Expires idle streams whose time has come; runs on its own timer, callable for tests. */
+  sweep(now = Date.now()): void {
+    for (const stream of this.#idle.values()) {
+      if (now - stream.lastUsed < this.#idleTimeoutMs) break;
+      this.#expire(stream, now);
+    }
+    for (const [id, expiredAt] of this.#tombstones) {
+      if (now - expiredAt < this.#tombstoneMs && this.#tombstones.size <= MAX_TOMBSTONES) break;
+      this.#tombstones.delete(id);
+    }
+  }
+
+  /** Refuses new work and releases every idle stream; busy ones are released when they finish. */
+  async close(): Promise<void> {
+    this.#closed = true;
+    clearInterval(this.#sweeper);
+    const idle = [...this.#idle.values()];
+    this.#idle.clear();
+    for (const stream of idle) this.#streams.delete(stream.id);
+    await Promise.all(idle.map((stream) => this.#release(stream.state)));
+  }
+
+  #open(create: () => S): HttpStream<S> {
+    if (this.#streams.size >= this.#maxStreams) {
+      throw new GatewayError(
+        "TOO_MANY_STREAMS",
+        `Too many open streams (${this.#maxStreams}); close streams you no longer use`,
+      );
+    }
+    const stream: HttpStream<S> = {
+      id: this.#signer.newStreamId(),
+      state: create(),
+      sequence: this.#signer.newSequence(),
+      busy: false,
+      lastUsed: Date.now(),
+    };
+    this.#streams.set(stream.id, stream);
+    return stream;
+  }
+
+  #resume(baton: string): HttpStream<S> {
+    const claims = this.#signer.verify(baton);
+    if (claims === undefined) {
+      throw new GatewayError("BATON_INVALID", "Received an invalid baton: it was not issued by this server");
+    }
+    const stream = this.#streams.get(claims.streamId);
+    if (stream === undefined) {
+      if (this.#tombstones.has(claims.streamId)) {
+        throw new GatewayError("STREAM_EXPIRED", "The stream has expired due to inactivity");
+      }
+      throw new GatewayError("BATON_INVALID", "Received an invalid baton: its stream is closed or unknown");
+    }
+    if (stream.sequence !== claims.sequence || stream.busy) {
+      throw new GatewayError(
+        "BATON_REUSED",
+        "Received a baton that has already been used; send each request with the baton of the previous response",
+      );
+    }
+    return stream;
+  }
+
+  #finish(stream: HttpStream<S>, closed: boolean): string | null {
+    stream.busy = false;
+    if (closed || this.#closed) {
+      this.#streams.delete(stream.id);
+      if (!closed) void this.#release(stream.state);
+      return null;
+    }
+    stream.sequence = BigInt.asUintN(64, stream.sequence + 1n);
+    stream.lastUsed = Date.now();
+    this.#idle.set(stream.id, stream);
+    return this.#signer.sign({ streamId: stream.id, sequence: stream.sequence });
+  }
+
+  #expire(stream: HttpStream<S>, now: number): void {
+    this.#idle.delete(stream.id);
+    this.#streams.delete(stream.id);
+    this.#tombstones.set(stream.id, now);
+    void this.#release(stream.state);
+  }
+
+  async #release(state: S): Promise<void> {
+    try {
+      await this.#onExpire(state);
+    } catch (error) {
+      this.#onError(error);
+    }
+  }
+}
