@@ -1,0 +1,70 @@
+// Authentication over HTTP with `--user admin --pass s3cret`: every Hrana request must carry the
+// credentials, as `Authorization: Basic base64(user:pass)` or as the bearer token `user:pass`
+// (what @libsql/client sends as its authToken). Refusals are 401 with a JSON `{message, code}`.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestServer, type TestServer } from "../support/test-server.js";
+import { closeReq, execute, executeResult, expectJsonError, postPipeline, value } from "./pipeline-calls.js";
+
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startTestServer(["--user", "admin", "--pass", "s3cret"]);
+});
+
+afterAll(async () => {
+  await server.close();
+});
+
+const basic = (userPass: string) => `Basic ${Buffer.from(userPass, "utf8").toString("base64")}`;
+const body = { baton: null, requests: [execute("SELECT 'in'"), closeReq] };
+
+describe("HTTP authentication", () => {
+  it("refuses a request without credentials with 401 JSON", async () => {
+    for (const path of ["/v2/pipeline", "/v3/pipeline", "/database/api/pipeline", "/v3/cursor"]) {
+      const res = await postPipeline(server.httpUrl, path === "/v3/cursor" ? { baton: null, batch: { steps: [] } } : body, { path });
+      expectJsonError(res, { status: 401 });
+      expect(res.body.code).toMatch(/^AUTH_/);
+    }
+  });
+
+  it("accepts Authorization: Basic base64(admin:s3cret)", async () => {
+    const res = await postPipeline(server.httpUrl, body, { headers: { authorization: basic("admin:s3cret") } });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(executeResult(res.body.results[0]).rows).toEqual([[value.text("in")]]);
+  });
+
+  it("accepts Authorization: Bearer admin:s3cret, the scheme in any case", async () => {
+    for (const scheme of ["Bearer", "bearer", "BEARER"]) {
+      const res = await postPipeline(server.httpUrl, body, { headers: { authorization: `${scheme} admin:s3cret` } });
+      expect(res.status, `${scheme}: ${JSON.stringify(res.body)}`).toBe(200);
+      expect(executeResult(res.body.results[0]).rows).toEqual([[value.text("in")]]);
+    }
+  });
+
+  it("refuses wrong or malformed credentials with 401 JSON", async () => {
+    const wrong = [
+      basic("admin:wrong"),
+      basic("root:s3cret"),
+      basic("admin:s3cret "),
+      basic("admins3cret"),
+      "Bearer admin:wrong",
+      "Bearer s3cret",
+      "Bearer",
+      "Basic",
+      "Basic !!!not-base64!!!",
+      "Digest admin:s3cret",
+      "admin:s3cret",
+    ];
+    for (const authorization of wrong) {
+      const res = await postPipeline(server.httpUrl, body, { headers: { authorization } });
+      expectJsonError(res, { status: 401 });
+    }
+  });
+
+  it("does not let a baton stand in for credentials", async () => {
+    const open = await postPipeline(server.httpUrl, { requests: [execute("SELECT 1")] }, { headers: { authorization: basic("admin:s3cret") } });
+    expect(open.status).toBe(200);
+    const anonymous = await postPipeline(server.httpUrl, { baton: open.body.baton, requests: [closeReq] });
+    expectJsonError(anonymous, { status: 401 });
+  });
+});

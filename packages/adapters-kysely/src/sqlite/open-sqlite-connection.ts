@@ -1,0 +1,48 @@
+// Opening one connection to a database file with the settings every Baton connection has.
+import Database from "better-sqlite3";
+import { retryWhileBusy } from "./busy-retry.js";
+import type { LockNotifier } from "./lock-notifier.js";
+import { SqliteConnection } from "./sqlite-connection.js";
+import { executionError } from "./sqlite-errors.js";
+
+/** How connections are opened; shared by all connections to one file. */
+export interface ConnectionSettings {
+  readonly file: string;
+  readonly notifier: LockNotifier;
+  readonly busyTimeoutMs: number;
+  readonly synchronous: "FULL" | "NORMAL";
+  readonly statementCacheSize: number;
+}
+
+/**
+ * Opens (creating) the file in WAL mode with busy_timeout 0 (see busy-retry.ts). Foreign keys
+ * are switched OFF explicitly: SQLite's default, kept by libSQL and sqld, but better-sqlite3
+ * builds SQLite with SQLITE_DEFAULT_FOREIGN_KEYS=1.
+ */
+export async function openSqliteConnection(settings: ConnectionSettings): Promise<SqliteConnection> {
+  const synchronous = settings.synchronous === "NORMAL" ? "NORMAL" : "FULL";
+  let db: Database.Database;
+  try {
+    db = new Database(settings.file, { timeout: 0 });
+  } catch (error) {
+    throw executionError(error);
+  }
+  try {
+    // Switching a new file to WAL takes a lock that another process may hold for a moment.
+    await retryWhileBusy(() => db.pragma("journal_mode = WAL"), {
+      notifier: settings.notifier,
+      timeoutMs: settings.busyTimeoutMs,
+    });
+    db.pragma(`synchronous = ${synchronous}`);
+    db.pragma("foreign_keys = OFF");
+  } catch (error) {
+    db.close();
+    throw executionError(error);
+  }
+  return new SqliteConnection({
+    db,
+    notifier: settings.notifier,
+    busyTimeoutMs: settings.busyTimeoutMs,
+    statementCacheSize: settings.statementCacheSize,
+  });
+}

@@ -1,0 +1,190 @@
+// One better-sqlite3 connection behind the SqlConnection interface: statement cache, argument
+// binding, error normalising, lock waiting, and the state the pool needs to know about.
+import { GatewayError } from "@baton/protocol-types";
+import type Database from "better-sqlite3";
+import type { DescribeOutput, SqlConnection, StatementInput, StatementResult } from "../executor.js";
+import { LruCache } from "../lru-cache.js";
+import { parameterTable } from "../sql-text/sql-parameters.js";
+import { classifyStatement } from "../sql-text/statement-classifier.js";
+import { splitStatements } from "../sql-text/statement-splitter.js";
+import { retryWhileBusy } from "./busy-retry.js";
+import type { LockNotifier } from "./lock-notifier.js";
+import { bindArguments } from "./sqlite-arguments.js";
+import { executionError, isRetryableBusy, prepareError } from "./sqlite-errors.js";
+import { resultColumns, runStatement, type ChangeCounters, type PreparedStatement } from "./statement-runner.js";
+
+export interface SqliteConnectionOptions {
+  /** An open connection with busy_timeout 0 (see busy-retry.ts). */
+  readonly db: Database.Database;
+  /** The notifier of the connection's database file. */
+  readonly notifier: LockNotifier;
+  readonly busyTimeoutMs: number;
+  readonly statementCacheSize: number;
+}
+
+const NO_ARGUMENTS = { args: [], namedArgs: [] } as const;
+
+/** A pooled SQLite connection. */
+export class SqliteConnection implements SqlConnection {
+  readonly #db: Database.Database;
+  readonly #notifier: LockNotifier;
+  readonly #busyTimeoutMs: number;
+  readonly #cache: LruCache<string, PreparedStatement>;
+  #counters: Database.Statement<unknown[], unknown> | undefined;
+  #tainted = false;
+  #closedBy: "release" | "shutdown" | undefined;
+  #current: { readonly done: Promise<unknown>; readonly abort: AbortController } | undefined;
+
+  constructor(options: SqliteConnectionOptions) {
+    this.#db = options.db;
+    this.#notifier = options.notifier;
+    this.#busyTimeoutMs = options.busyTimeoutMs;
+    // better-sqlite3 has no finalize(): an evicted statement is finalized when it is collected.
+    this.#cache = new LruCache({ capacity: options.statementCacheSize });
+  }
+
+  execute(input: StatementInput): Promise<StatementResult> {
+    return this.#exclusive((signal) =>
+      this.#withRetry(signal, () => {
+        const prepared = this.#prepare(input.sql, true);
+        return this.#run(prepared, input);
+      }),
+    );
+  }
+
+  executeScript(sql: string): Promise<void> {
+    return this.#exclusive(async (signal) => {
+      for (const text of splitStatements(sql)) {
+        // Script statements are usually run once: keep them out of the statement cache.
+        await this.#withRetry(signal, () => this.#run(this.#prepare(text, false), { ...NO_ARGUMENTS, wantRows: false }));
+      }
+    });
+  }
+
+  describe(sql: string): Promise<DescribeOutput> {
+    return this.#exclusive((signal) =>
+      this.#withRetry(signal, () => {
+        const { statement, parameters, traits } = this.#prepare(sql, true);
+        return {
+          params: [...parameters.names],
+          columns: resultColumns(statement).map((column) => ({ name: column.name ?? "", decltype: column.decltype })),
+          isExplain: traits.isExplain,
+          isReadonly: statement.readonly,
+          isDdl: traits.isDdl,
+        };
+      }),
+    );
+  }
+
+  isAutocommit(): boolean {
+    return !this.#db.inTransaction;
+  }
+
+  holdsSessionState(): boolean {
+    return this.#db.inTransaction || this.#tainted;
+  }
+
+  /** True once a statement left connection-level state (PRAGMA, ATTACH, temporary objects). */
+  get tainted(): boolean {
+    return this.#tainted;
+  }
+
+  get closed(): boolean {
+    return this.#closedBy !== undefined;
+  }
+
+  /** Stops a statement that waits for a lock, and resolves once nothing runs on the connection. */
+  async settle(): Promise<void> {
+    const current = this.#current;
+    if (current === undefined) return;
+    current.abort.abort();
+    await current.done.catch(() => undefined);
+  }
+
+  /** Rolls back an open transaction; throws if SQLite refuses (the caller then closes us). */
+  rollback(): void {
+    if (this.#closedBy === undefined && this.#db.inTransaction) this.#leavingTransaction(() => this.#db.exec("ROLLBACK"));
+  }
+
+  /** Closes the connection, which rolls back any transaction and releases its locks. */
+  close(reason: "release" | "shutdown"): void {
+    if (this.#closedBy !== undefined) return;
+    this.#closedBy = reason;
+    this.#current?.abort.abort();
+    this.#cache.clear();
+    this.#leavingTransaction(() => this.#db.close());
+  }
+
+  async #exclusive<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    if (this.#closedBy === "shutdown") throw new GatewayError("SHUTTING_DOWN", "The database is shutting down");
+    if (this.#closedBy === "release") throw new GatewayError("INTERNAL_ERROR", "Connection used after it was released");
+    if (this.#current !== undefined) {
+      throw new GatewayError("INTERNAL_ERROR", "Connection is already running a statement; callers must serialise");
+    }
+    const abort = new AbortController();
+    const done = work(abort.signal);
+    this.#current = { done, abort };
+    try {
+      return await done;
+    } finally {
+      this.#current = undefined;
+    }
+  }
+
+  async #withRetry<T>(signal: AbortSignal, attempt: () => T): Promise<T> {
+    try {
+      return await retryWhileBusy(() => this.#leavingTransaction(attempt), {
+        notifier: this.#notifier,
+        timeoutMs: this.#busyTimeoutMs,
+        signal,
+      });
+    } catch (error) {
+      throw executionError(error);
+    }
+  }
+
+  /** Runs `work` and, if the connection left a transaction meanwhile, wakes lock waiters. */
+  #leavingTransaction<T>(work: () => T): T {
+    const before = this.#db.open && this.#db.inTransaction;
+    try {
+      return work();
+    } finally {
+      if (before && !(this.#db.open && this.#db.inTransaction)) this.#notifier.notify();
+    }
+  }
+
+  #prepare(sql: string, cache: boolean): PreparedStatement {
+    const cached = cache ? this.#cache.get(sql) : undefined;
+    if (cached !== undefined) return cached;
+    let statement: Database.Statement<unknown[], unknown>;
+    try {
+      statement = this.#db.prepare<unknown[], unknown>(sql);
+    } catch (error) {
+      // Preparing reads the schema and can meet a lock too; leave that to the retry loop.
+      if (isRetryableBusy(error)) throw error;
+      throw prepareError(error, () => splitStatements(sql).length);
+    }
+    statement.safeIntegers(true);
+    // Rows as arrays, so that duplicate column names survive.
+    if (statement.reader) statement.raw(true);
+    const prepared = { statement, parameters: parameterTable(sql), traits: classifyStatement(sql) };
+    if (cache) this.#cache.set(sql, prepared);
+    return prepared;
+  }
+
+  #run(prepared: PreparedStatement, input: Omit<StatementInput, "sql">): StatementResult {
+    const bindArgs = bindArguments(prepared.parameters, input);
+    // Tainted before running: a failed PRAGMA may still have changed something.
+    if (prepared.traits.isTainting) this.#tainted = true;
+    return runStatement({ prepared, bindArgs, wantRows: input.wantRows, readCounters: () => this.#readCounters() });
+  }
+
+  #readCounters(): ChangeCounters {
+    this.#counters ??= this.#db
+      .prepare<unknown[], unknown>("SELECT total_changes(), changes(), last_insert_rowid()")
+      .safeIntegers(true)
+      .raw(true);
+    const [totalChanges, changes, lastInsertRowid] = this.#counters.get() as bigint[];
+    return { totalChanges: totalChanges ?? 0n, changes: changes ?? 0n, lastInsertRowid: lastInsertRowid ?? 0n };
+  }
+}

@@ -1,0 +1,54 @@
+// Starts a real BatonServer over a fresh temporary SQLite directory on a random port.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createSqliteAdapter } from "@baton/adapters-kysely";
+import { GatewayError } from "@baton/protocol-types";
+import { BatonServer, type Authenticator } from "../../src/index.js";
+
+export interface WsTestServer {
+  readonly server: BatonServer;
+  readonly httpUrl: string;
+  readonly wsUrl: string;
+  readonly dataDir: string;
+  close(): Promise<void>;
+}
+
+export interface WsTestServerOptions {
+  readonly authenticate?: Authenticator;
+  /** SQLite busy timeout: how long a writer waits for the write lock (default 5 s). */
+  readonly busyTimeoutMs?: number;
+}
+
+export async function startWsTestServer(options: WsTestServerOptions = {}): Promise<WsTestServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), "baton-ws-test-"));
+  const server = new BatonServer({
+    adapter: createSqliteAdapter({ directory: dataDir, busyTimeoutMs: options.busyTimeoutMs ?? 5_000 }),
+    authenticate: options.authenticate,
+    logger: { info: () => undefined, warn: () => undefined, error: (m: string, e?: unknown) => console.error(m, e) },
+  });
+  const { httpUrl, wsUrl } = await server.listen({ host: "127.0.0.1", port: 0 });
+  return {
+    server,
+    httpUrl,
+    wsUrl,
+    dataDir,
+    async close() {
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * The rule apps/server applies with `--user/--pass` (its credential-check.ts), restated here
+ * because server-node may not import the app: Basic `user:pass`, or the bearer token / hello
+ * `jwt` `user:pass`.
+ */
+export function userPassAuthenticator(user: string, pass: string): Authenticator {
+  return async (credential) => {
+    if (credential === null) throw new GatewayError("AUTH_HEADER_NOT_FOUND", "Authentication required");
+    const given = credential.scheme === "basic" ? `${credential.user}:${credential.password}` : credential.token;
+    if (given !== `${user}:${pass}`) throw new GatewayError("AUTH_CREDENTIALS_INVALID", "Invalid credentials");
+  };
+}
