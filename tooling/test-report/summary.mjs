@@ -83,6 +83,9 @@ for (const file of files) {
   try {
     const { counts, failed, skipped } = readReport(join(reportDir, file));
     rows.push([name, counts]);
+    if (counts.passed + counts.failed + counts.skipped === 0) {
+      problems.push(`${name}: its report holds no tests (vitest fails a package that has no test files)`);
+    }
     for (const key of Object.keys(total)) total[key] += counts[key];
     failures.push(...failed.map((t) => `${name}: ${t}`));
     skips.push(...skipped.map((t) => `${name}: ${t}`));
