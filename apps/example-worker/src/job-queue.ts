@@ -51,7 +51,7 @@ export class JobQueue {
       const id = BigInt(row.id as number | bigint);
       await tx.execute({ sql: "UPDATE jobs SET state = 'running', worker = ? WHERE id = ?", args: [worker, id] });
       await tx.commit();
-      return { id, kind: String(row.kind), payload: String(row.payload) };
+      return { id, kind: row.kind as string, payload: row.payload as string };
     } finally {
       tx.close();
     }
@@ -63,7 +63,7 @@ export class JobQueue {
 
   async counts(): Promise<Record<string, number>> {
     const rs = await this.#db.execute("SELECT state, count(*) AS n FROM jobs GROUP BY state");
-    return Object.fromEntries(rs.rows.map((row) => [String(row.state), Number(row.n)]));
+    return Object.fromEntries(rs.rows.map((row) => [row.state as string, Number(row.n)]));
   }
 }
 

@@ -6,7 +6,11 @@ export function consoleLogger(): Logger {
   return {
     info: (message) => process.stderr.write(line("info", message)),
     warn: (message) => process.stderr.write(line("warn", message)),
-    error: (message, error) =>
-      process.stderr.write(line("error", error === undefined ? message : `${message}: ${String(error instanceof Error ? (error.stack ?? error.message) : error)}`)),
+    error: (message, error) => process.stderr.write(line("error", error === undefined ? message : `${message}: ${describe(error)}`)),
   };
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) return error.stack ?? error.message;
+  return typeof error === "string" ? error : JSON.stringify(error);
 }

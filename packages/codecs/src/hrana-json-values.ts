@@ -34,16 +34,10 @@ const NULL_VALUE: Value = Object.freeze({ type: "null" });
 /** A SqlValue as a wire value. */
 export function valueToWire(value: SqlValue): Value {
   if (value === null) return NULL_VALUE;
-  switch (typeof value) {
-    case "bigint":
-      return { type: "integer", value: value.toString() };
-    case "number":
-      return { type: "float", value };
-    case "string":
-      return { type: "text", value };
-    default:
-      return { type: "blob", base64: toBase64Unpadded(value) };
-  }
+  if (typeof value === "bigint") return { type: "integer", value: value.toString() };
+  if (typeof value === "number") return { type: "float", value };
+  if (typeof value === "string") return { type: "text", value };
+  return { type: "blob", base64: toBase64Unpadded(value) };
 }
 
 function toBase64Unpadded(bytes: Uint8Array): string {

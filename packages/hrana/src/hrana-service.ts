@@ -1,7 +1,7 @@
 // The Hrana protocol service: one per server, shared by every HTTP request and socket.
 import type { SqlAdapter } from "@baton/adapters-kysely";
 import { HttpStreamRegistry, type SqlStoreLimits } from "@baton/session-core";
-import { HttpStreamState } from "./http-stream-state.js";
+import type { HttpStreamState } from "./http-stream-state.js";
 import { LegacyWsConnection, type LegacyWsReply } from "./legacy-ws-connection.js";
 import { PipelineHandler } from "./pipeline-handler.js";
 import type { HranaVersion } from "./request-decoder.js";

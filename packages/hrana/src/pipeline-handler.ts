@@ -11,7 +11,7 @@ import {
   type PipelineRespBody,
   type StreamResult,
 } from "@baton/protocol-types/hrana";
-import { HttpStreamRegistry, type HttpStreamLease, type SqlStoreLimits } from "@baton/session-core";
+import type { HttpStreamRegistry, HttpStreamLease, SqlStoreLimits } from "@baton/session-core";
 import { checkBatch, runBatch } from "./batch-runner.js";
 import { batchResultToEntries } from "./cursor-entries.js";
 import { HranaStream } from "./hrana-stream.js";

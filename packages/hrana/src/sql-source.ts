@@ -14,7 +14,7 @@ export function resolveSql(source: SqlSource, store: SqlStore | undefined): stri
   if (hasSql === hasId) {
     throw new GatewayError("PROTOCOL_ERROR", "Exactly one of `sql` and `sql_id` must be given");
   }
-  if (hasSql) return source.sql as string;
+  if (source.sql != null) return source.sql;
   if (store === undefined) {
     throw new GatewayError("SQL_ID_UNKNOWN", `No SQL text is stored under id ${String(source.sql_id)}`);
   }

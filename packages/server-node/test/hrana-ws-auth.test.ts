@@ -50,6 +50,19 @@ describe("hello authentication", () => {
     }
   });
 
+  it("runs requests pipelined behind an accepted hello, after hello_ok", async () => {
+    const socket = await JsonSocket.connect(server.wsUrl, { protocols: ["hrana3"] });
+    socket.send({ type: "hello", jwt: "admin:s3cret" });
+    socket.send({ type: "request", request_id: 1, request: { type: "open_stream", stream_id: 1 } });
+    socket.send({ type: "request", request_id: 2, request: { type: "execute", stream_id: 1, stmt: sqlStmt("SELECT 'piped'") } });
+    expect(await socket.take()).toEqual({ type: "hello_ok" });
+    const client = new HranaWsClient(socket);
+    expect(await client.reply(1)).toMatchObject({ type: "response_ok", request_id: 1 });
+    const executed = await client.reply(2);
+    expect(executed.response.result.rows).toEqual([[{ type: "text", value: "piped" }]]);
+    client.close();
+  });
+
   it("refuses HTTP without credentials on the same server (sanity check of the authenticator)", async () => {
     const refused = await httpRun(server.httpUrl, ["SELECT 1"]);
     expect(refused.status).toBe(401);

@@ -1,6 +1,8 @@
 // Authentication over HTTP with `--user admin --pass s3cret`: every Hrana request must carry the
 // credentials, as `Authorization: Basic base64(user:pass)` or as the bearer token `user:pass`
 // (what @libsql/client sends as its authToken). Refusals are 401 with a JSON `{message, code}`.
+import { randomBytes } from "node:crypto";
+import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../support/test-server.js";
 import { closeReq, execute, executeResult, expectJsonError, postPipeline, value } from "./pipeline-calls.js";
@@ -14,6 +16,34 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.close();
 });
+
+/**
+ * A raw WebSocket upgrade request (`ws` is not a dependency of this package): resolves with 101
+ * when the server switches protocols, else with the HTTP status it answered.
+ */
+function upgradeStatus(url: string, headers: Record<string, string> = {}): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, {
+      headers: {
+        connection: "Upgrade",
+        upgrade: "websocket",
+        "sec-websocket-version": "13",
+        "sec-websocket-key": randomBytes(16).toString("base64"),
+        ...headers,
+      },
+    });
+    req.on("upgrade", (res, socket) => {
+      socket.destroy();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on("response", (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
 
 const basic = (userPass: string) => `Basic ${Buffer.from(userPass, "utf8").toString("base64")}`;
 const body = { baton: null, requests: [execute("SELECT 'in'"), closeReq] };
@@ -66,5 +96,23 @@ describe("HTTP authentication", () => {
     expect(open.status).toBe(200);
     const anonymous = await postPipeline(server.httpUrl, { baton: open.body.baton, requests: [closeReq] });
     expectJsonError(anonymous, { status: 401 });
+  });
+});
+
+describe("WebSocket upgrades with credentials configured", () => {
+  it("lets a Hrana upgrade through: Hrana authenticates at hello", async () => {
+    expect(await upgradeStatus(server.wsUrl.replace(/^ws:/, "http:"), { "sec-websocket-protocol": "hrana3" })).toBe(101);
+  });
+
+  it("refuses an upgrade of /database/api/ws without credentials with 401: that route has no hello", async () => {
+    const url = `${server.httpUrl}/database/api/ws`;
+    expect(await upgradeStatus(url)).toBe(401);
+    expect(await upgradeStatus(url, { authorization: basic("admin:wrong") })).toBe(401);
+  });
+
+  it("accepts an upgrade of /database/api/ws with credentials", async () => {
+    const url = `${server.httpUrl}/database/api/ws`;
+    expect(await upgradeStatus(url, { authorization: basic("admin:s3cret") })).toBe(101);
+    expect(await upgradeStatus(url, { authorization: "Bearer admin:s3cret" })).toBe(101);
   });
 });

@@ -72,6 +72,34 @@ describe("batons", () => {
     expect(late.body).toMatchObject({ message: expect.any(String), code: expect.any(String) });
   });
 
+  it("refuses a baton presented while its stream is still busy with the previous request", async () => {
+    await runStatements(server.httpUrl, ["CREATE TABLE busy_t (x)"]);
+    // Stream A holds the write lock, so stream B's write waits (the busy timeout is 5 s).
+    const holder = await pipeline(server.httpUrl, { requests: [execute("BEGIN IMMEDIATE")] });
+    const waiter = await pipeline(server.httpUrl, { requests: [execute("SELECT 1")] });
+    const body = { baton: waiter.baton, requests: [execute("INSERT INTO busy_t VALUES ('b')")] };
+    const first = postPipeline(server.httpUrl, body);
+    const second = postPipeline(server.httpUrl, body);
+    // Whichever arrives second finds the stream busy (the other waits for A's lock) and is refused.
+    const refused = await Promise.race([first, second]);
+    expectJsonError(refused, { status: 400, code: "BATON_REUSED" });
+    await pipeline(server.httpUrl, { baton: holder.baton, requests: [execute("COMMIT"), closeReq] });
+    const [a, b] = await Promise.all([first, second]);
+    const served = a === refused ? b : a;
+    expect(served.status, JSON.stringify(served.body)).toBe(200);
+    expect(executeResult(served.body.results[0]).affected_row_count).toBe(1);
+    await pipeline(server.httpUrl, { baton: served.body.baton, requests: [closeReq] });
+    expect(await queryRows(server.httpUrl, "SELECT x FROM busy_t")).toEqual([[value.text("b")]]);
+  });
+
+  it("answers requests after close in the same pipeline with errors, and returns a null baton", async () => {
+    const reply = await pipeline(server.httpUrl, { requests: [execute("SELECT 1"), closeReq, execute("SELECT 2")] });
+    executeResult(reply.results[0]);
+    okResponse(reply.results[1], "close");
+    expect(reply.results[2]).toMatchObject({ type: "error", error: { message: expect.any(String), code: expect.any(String) } });
+    expect(reply.baton).toBeNull();
+  });
+
   it("refuses forged and tampered batons with 400 JSON BATON_INVALID", async () => {
     const genuine = await pipeline(server.httpUrl, { requests: [execute("SELECT 1")] });
     const baton = genuine.baton as string;
