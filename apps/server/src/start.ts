@@ -1,8 +1,7 @@
 // Wires a configuration into a running server: the adapter, the protocol services, the listener.
 import { createSqliteAdapter, type SqlAdapter } from "@baton/adapters-kysely";
-import { BatonServer, type Logger } from "@baton/server-node";
+import { BatonServer, userPassAuthenticator, type Logger } from "@baton/server-node";
 import type { ServerConfig } from "./config.js";
-import { credentialAuthenticator } from "./credential-check.js";
 
 export interface RunningBaton {
   readonly server: BatonServer;
@@ -19,7 +18,7 @@ export async function startBaton(config: ServerConfig, logger: Logger): Promise<
   const server = new BatonServer({
     adapter: adapterFor(config),
     maxBodyBytes: config.maxBodyBytes,
-    authenticate: credentialAuthenticator(config),
+    authenticate: userPassAuthenticator(config),
     logger,
     hrana: { streamIdleTimeoutMs: config.streamIdleTimeoutMs, batonSecret: config.batonSecret },
   });

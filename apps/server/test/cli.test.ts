@@ -52,8 +52,8 @@ describe("baton start", () => {
 
     const ws = new WebSocket(url.replace("http", "ws"), ["hrana2"]);
     await new Promise((resolve) => ws.once("open", resolve));
-    const replies: any[] = [];
-    ws.on("message", (data) => replies.push(JSON.parse(String(data))));
+    const replies: { type: string }[] = [];
+    ws.on("message", (data: Buffer) => replies.push(JSON.parse(data.toString("utf8")) as { type: string }));
     const send = (msg: unknown) => ws.send(JSON.stringify(msg));
     send({ type: "hello" });
     send({ type: "request", request_id: 1, request: { type: "open_stream", stream_id: 1 } });

@@ -138,34 +138,37 @@ export class BatonServer {
   }
 
   #onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
-    try {
-      if (this.#closing) throw new GatewayError("SHUTTING_DOWN", "The server is shutting down");
-      const path = (req.url ?? "/").split("?", 1)[0] as string;
-      const negotiation = negotiate(req.headers["sec-websocket-protocol"]);
-      if (negotiation.kind === "unsupported") {
-        throw new GatewayError(
-          "PROTOCOL_ERROR",
-          `None of the offered subprotocols (${negotiation.offered.join(", ")}) is supported; use hrana3, hrana2 or hrana1`,
-        );
-      }
-      const namespace = namespaceOf(req.headers, this.#defaultNamespace);
-      this.#negotiated.set(req, negotiation);
-      this.#wss.handleUpgrade(req, socket, head, (ws) => {
-        this.#alive.add(ws);
-        ws.on("pong", () => this.#alive.add(ws));
-        ws.on("error", () => ws.terminate());
-        if (path === LEGACY_WS_PATH && negotiation.kind === "none") {
-          bindLegacySocket(ws, { service: this.hrana, namespace });
-          return;
-        }
-        const version = negotiation.kind === "hrana" ? negotiation.version : 1;
-        const authenticate = (jwt: string | null) =>
-          this.#authenticate(jwt === null ? null : { scheme: "bearer", token: jwt });
-        bindHranaSocket(ws, { service: this.hrana, version, namespace, authenticate });
-      });
-    } catch (error) {
-      rejectUpgrade(socket, toGatewayError(error));
+    this.#upgrade(req, socket, head).catch((error: unknown) => rejectUpgrade(socket, toGatewayError(error)));
+  }
+
+  async #upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    if (this.#closing) throw new GatewayError("SHUTTING_DOWN", "The server is shutting down");
+    const path = (req.url ?? "/").split("?", 1)[0] as string;
+    const negotiation = negotiate(req.headers["sec-websocket-protocol"]);
+    if (negotiation.kind === "unsupported") {
+      throw new GatewayError(
+        "PROTOCOL_ERROR",
+        `None of the offered subprotocols (${negotiation.offered.join(", ")}) is supported; use hrana3, hrana2 or hrana1`,
+      );
     }
+    const namespace = namespaceOf(req.headers, this.#defaultNamespace);
+    const legacy = path === LEGACY_WS_PATH && negotiation.kind === "none";
+    // The legacy framing has no hello: its credentials are the upgrade request's, checked here.
+    if (legacy) await this.#authenticate(parseAuthorization(req.headers.authorization));
+    this.#negotiated.set(req, negotiation);
+    this.#wss.handleUpgrade(req, socket, head, (ws) => {
+      this.#alive.add(ws);
+      ws.on("pong", () => this.#alive.add(ws));
+      ws.on("error", () => ws.terminate());
+      if (legacy) {
+        bindLegacySocket(ws, { service: this.hrana, namespace });
+        return;
+      }
+      const version = negotiation.kind === "hrana" ? negotiation.version : 1;
+      const authenticate = (jwt: string | null) =>
+        this.#authenticate(jwt === null ? null : { scheme: "bearer", token: jwt });
+      bindHranaSocket(ws, { service: this.hrana, version, namespace, authenticate });
+    });
   }
 
   #beat(): void {

@@ -4,12 +4,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { allOk, httpRun, rowsAt, sqlStmt } from "./support/http-pipeline.js";
 import { HranaWsClient, JsonSocket } from "./support/json-socket.js";
-import { startWsTestServer, userPassAuthenticator, type WsTestServer } from "./support/ws-test-server.js";
+import { userPassAuthenticator } from "../src/index.js";
+import { startWsTestServer, type WsTestServer } from "./support/ws-test-server.js";
 
 let server: WsTestServer;
 
 beforeAll(async () => {
-  server = await startWsTestServer({ authenticate: userPassAuthenticator("admin", "s3cret") });
+  server = await startWsTestServer({ authenticate: userPassAuthenticator({ user: "admin", pass: "s3cret" }) });
 });
 
 afterAll(async () => {

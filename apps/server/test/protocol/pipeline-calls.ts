@@ -3,12 +3,9 @@
 import { expect } from "vitest";
 import { postJson, stmt, type RawResponse } from "../support/hrana-http.js";
 
-/**
- * Parsed JSON from the wire, indexed freely by the tests. Deliberately untyped: the tests'
- * assertions are what check its shape, and a wrong shape must fail an assertion, not compile.
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
-export type Wire = any;
+import type { Wire } from "../support/hrana-http.js";
+
+export type { Wire };
 
 /** Hrana JSON values (spec section "Values"): integers as decimal strings, blobs as base64. */
 export const value = {

@@ -1,8 +1,12 @@
 // A raw Hrana-over-HTTP caller for tests of what @libsql/client does not exercise.
+/** Parsed wire JSON: tests read into it freely and assert on what they find. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- wire JSON under test
+export type Wire = any;
+
 export interface RawResponse {
   readonly status: number;
   readonly contentType: string | null;
-  readonly body: any;
+  readonly body: Wire;
 }
 
 export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<RawResponse> {

@@ -3,7 +3,6 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createSqliteAdapter } from "@baton/adapters-kysely";
-import { GatewayError } from "@baton/protocol-types";
 import { BatonServer, type Authenticator } from "../../src/index.js";
 
 export interface WsTestServer {
@@ -37,18 +36,5 @@ export async function startWsTestServer(options: WsTestServerOptions = {}): Prom
       await server.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
-  };
-}
-
-/**
- * The rule apps/server applies with `--user/--pass` (its credential-check.ts), restated here
- * because server-node may not import the app: Basic `user:pass`, or the bearer token / hello
- * `jwt` `user:pass`.
- */
-export function userPassAuthenticator(user: string, pass: string): Authenticator {
-  return async (credential) => {
-    if (credential === null) throw new GatewayError("AUTH_HEADER_NOT_FOUND", "Authentication required");
-    const given = credential.scheme === "basic" ? `${credential.user}:${credential.password}` : credential.token;
-    if (given !== `${user}:${pass}`) throw new GatewayError("AUTH_CREDENTIALS_INVALID", "Invalid credentials");
   };
 }

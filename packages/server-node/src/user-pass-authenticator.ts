@@ -4,8 +4,7 @@
 // @libsql/client sends as `authToken`) the string `user:pass`.
 import { timingSafeEqual, createHash } from "node:crypto";
 import { GatewayError } from "@baton/protocol-types";
-import { allowAnyone, type Authenticator } from "@baton/server-node";
-import type { ServerConfig } from "./config.js";
+import { allowAnyone, type Authenticator } from "./credentials.js";
 
 /** Compares secrets in constant time (hashing first so lengths do not leak). */
 function sameSecret(a: string, b: string): boolean {
@@ -13,7 +12,8 @@ function sameSecret(a: string, b: string): boolean {
   return timingSafeEqual(digest(a), digest(b));
 }
 
-export function credentialAuthenticator(config: Pick<ServerConfig, "user" | "pass">): Authenticator {
+/** Requires `user:pass` on every request; with no user configured, anyone may. */
+export function userPassAuthenticator(config: { user: string | undefined; pass: string | undefined }): Authenticator {
   const { user, pass } = config;
   if (user === undefined || pass === undefined) return allowAnyone;
   const expected = `${user}:${pass}`;
