@@ -21,7 +21,8 @@ export interface HttpStreamRegistryOptions<S> {
 }
 
 interface HttpStream<S> {
-  readonly id: string;
+  /** Assigned when the stream first outlives a request: one-shot streams never need one. */
+  id: string;
   readonly state: S;
   sequence: bigint;
   busy: boolean;
@@ -56,6 +57,8 @@ export class HttpStreamRegistry<S> {
   readonly #tombstones = new Map<string, number>();
   readonly #sweeper: NodeJS.Timeout;
   #closed = false;
+  /** Streams opened by a request still running, not yet in #streams. */
+  #opening = 0;
 
   constructor(options: HttpStreamRegistryOptions<S>) {
     this.#signer = new BatonSigner(options.secret);
@@ -85,7 +88,7 @@ export class HttpStreamRegistry<S> {
 
   /** Open streams (idle or busy). */
   get size(): number {
-    return this.#streams.size;
+    return this.#streams.size + this.#opening;
   }
 
   /** Expires idle streams whose time has come; runs on its own timer, callable for tests. */
@@ -111,20 +114,14 @@ export class HttpStreamRegistry<S> {
   }
 
   #open(create: () => S): HttpStream<S> {
-    if (this.#streams.size >= this.#maxStreams) {
+    if (this.#streams.size + this.#opening >= this.#maxStreams) {
       throw new GatewayError(
         "TOO_MANY_STREAMS",
         `Too many open streams (${this.#maxStreams}); close streams you no longer use`,
       );
     }
-    const stream: HttpStream<S> = {
-      id: this.#signer.newStreamId(),
-      state: create(),
-      sequence: this.#signer.newSequence(),
-      busy: false,
-      lastUsed: Date.now(),
-    };
-    this.#streams.set(stream.id, stream);
+    const stream: HttpStream<S> = { id: "", state: create(), sequence: 0n, busy: false, lastUsed: 0 };
+    this.#opening++;
     return stream;
   }
 
@@ -151,6 +148,14 @@ export class HttpStreamRegistry<S> {
 
   #finish(stream: HttpStream<S>, closed: boolean): string | null {
     stream.busy = false;
+    if (stream.id === "") {
+      this.#opening--;
+      if (!closed && !this.#closed) {
+        stream.id = this.#signer.newStreamId();
+        stream.sequence = this.#signer.newSequence();
+        this.#streams.set(stream.id, stream);
+      }
+    }
     if (closed || this.#closed) {
       this.#streams.delete(stream.id);
       if (!closed) void this.#release(stream.state);

@@ -74,6 +74,12 @@ export function errorCases(baton: BatonFixture): void {
       await expectLibsqlError(client.execute("SELECT ?", [1, 2]), { code: "ARGS_INVALID" });
     });
 
+    test("execute with several statements is SQL_MANY_STATEMENTS, with none is SQL_NO_STATEMENT", async () => {
+      const client = baton.client();
+      await expectLibsqlError(client.execute("SELECT 1; SELECT 2"), { code: "SQL_MANY_STATEMENTS" });
+      await expectLibsqlError(client.execute("  -- only a comment"), { code: "SQL_NO_STATEMENT" });
+    });
+
     test("an error inside a batch names the failing statement's code", async () => {
       const client = baton.client();
       await expectLibsqlError(client.batch(["SELECT 1", "SELEC 2"], "read"), { code: "SQL_PARSE_ERROR" });

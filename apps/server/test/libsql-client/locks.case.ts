@@ -91,23 +91,25 @@ export function lockCases(transport: Transport): void {
       },
     ];
 
-    test.each(waitingWriters)("a second writer ($name) waits while the first holds the lock, then succeeds", async ({ write }) => {
-      const table = await lockTable(baton);
-      const a = baton.client();
-      const tx = await a.transaction("write");
-      await tx.execute(`INSERT INTO ${table} (who, seen) VALUES ('a', 0)`);
-      const b = watch(write(baton.client(), table));
-      await sleep(300);
-      // B cannot have written yet: A's transaction is still open and holds the write lock.
-      expect(b.settled()).toBe(false);
-      await tx.commit();
-      await b.promise;
-      // B ran after A committed: it counted A's row.
-      expect(rowsOf(await a.execute(`SELECT who, seen FROM ${table} ORDER BY id`))).toEqual([
-        ["a", 0],
-        ["b", 1],
-      ]);
-    });
+    for (const { name, write } of waitingWriters) {
+      test(`a second writer (${name}) waits while the first holds the lock, then succeeds`, async () => {
+        const table = await lockTable(baton);
+        const a = baton.client();
+        const tx = await a.transaction("write");
+        await tx.execute(`INSERT INTO ${table} (who, seen) VALUES ('a', 0)`);
+        const b = watch(write(baton.client(), table));
+        await sleep(300);
+        // B cannot have written yet: A's transaction is still open and holds the write lock.
+        expect(b.settled()).toBe(false);
+        await tx.commit();
+        await b.promise;
+        // B ran after A committed: it counted A's row.
+        expect(rowsOf(await a.execute(`SELECT who, seen FROM ${table} ORDER BY id`))).toEqual([
+          ["a", 0],
+          ["b", 1],
+        ]);
+      });
+    }
 
     test("a second writer waiting while the first rolls back gets the lock", async () => {
       const table = await lockTable(baton);

@@ -100,6 +100,25 @@ export function resultCases(baton: BatonFixture): void {
     });
   });
 
+  describe("statement texts", () => {
+    test("150 distinct statements through one client (the WebSocket client's SQL cache evicts and reuses ids)", async () => {
+      const client = baton.client();
+      for (let round = 0; round < 2; round++) {
+        for (let k = 0; k < 150; k++) {
+          const rs = await client.execute({ sql: `SELECT ? + ${k} AS v`, args: [round * 1000] });
+          expect(scalar(rs), `round ${round}, statement ${k}`).toBe(round * 1000 + k);
+        }
+      }
+    });
+
+    test("a statement longer than the client's 5000-character cache limit", async () => {
+      const client = baton.client();
+      const long = "x".repeat(20_000);
+      const rs = await client.execute(`SELECT length('${long}') AS n, ? AS tail`, ["end"]);
+      expect(rowsOf(rs)).toEqual([[20_000, "end"]]);
+    });
+  });
+
   describe("one database for every client", () => {
     test("a table created by one client is visible to another", async () => {
       const creator = baton.client();

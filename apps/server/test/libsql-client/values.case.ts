@@ -163,33 +163,37 @@ const TABLE_DDL = (table: string) =>
 
 export function valueCases(baton: BatonFixture): void {
   describe("values round-trip through declared columns", () => {
-    describe.each(BINDING_FORMS)("bound as $name", (form) => {
-      test.each(VALUE_GROUPS)("$name", async (group) => {
-        const client = baton.client({ intMode: group.intMode });
-        const table = uniqueTable("vals");
-        await client.execute(TABLE_DDL(table));
-        const ids: bigint[] = [];
-        for (const c of group.cases) {
-          const rs = await client.execute({
-            sql: `INSERT INTO ${table} (${c.column}) VALUES (${form.placeholder})`,
-            args: form.args(c.input),
+    for (const form of BINDING_FORMS) {
+      describe(`bound as ${form.name}`, () => {
+        for (const group of VALUE_GROUPS) {
+          test(group.name, async () => {
+            const client = baton.client({ intMode: group.intMode });
+            const table = uniqueTable("vals");
+            await client.execute(TABLE_DDL(table));
+            const ids: bigint[] = [];
+            for (const c of group.cases) {
+              const rs = await client.execute({
+                sql: `INSERT INTO ${table} (${c.column}) VALUES (${form.placeholder})`,
+                args: form.args(c.input),
+              });
+              expect(rs.rowsAffected, c.label).toBe(1);
+              expect(typeof rs.lastInsertRowid, c.label).toBe("bigint");
+              ids.push(rs.lastInsertRowid as bigint);
+            }
+            const got: unknown[] = [];
+            for (const [index, c] of group.cases.entries()) {
+              const rs = await client.execute({
+                sql: `SELECT ${c.column} AS v, typeof(${c.column}) AS storage FROM ${table} WHERE id = ?`,
+                args: [ids[index] as bigint],
+              });
+              const [row] = rowsOf(rs);
+              got.push({ label: c.label, value: normalize(row?.[0] ?? null), storage: row?.[1] });
+            }
+            expect(got).toEqual(group.cases.map((c) => ({ label: c.label, value: c.expected, storage: c.storage })));
           });
-          expect(rs.rowsAffected, c.label).toBe(1);
-          expect(typeof rs.lastInsertRowid, c.label).toBe("bigint");
-          ids.push(rs.lastInsertRowid as bigint);
         }
-        const got: unknown[] = [];
-        for (const [index, c] of group.cases.entries()) {
-          const rs = await client.execute({
-            sql: `SELECT ${c.column} AS v, typeof(${c.column}) AS storage FROM ${table} WHERE id = ?`,
-            args: [ids[index] as bigint],
-          });
-          const [row] = rowsOf(rs);
-          got.push({ label: c.label, value: normalize(row?.[0] ?? null), storage: row?.[1] });
-        }
-        expect(got).toEqual(group.cases.map((c) => ({ label: c.label, value: c.expected, storage: c.storage })));
       });
-    });
+    }
 
     test("a whole REAL (2.0) comes back as the number 2 in the default intMode", async () => {
       const client = baton.client();

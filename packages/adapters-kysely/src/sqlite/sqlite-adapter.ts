@@ -60,6 +60,9 @@ export function createSqliteAdapter(options: SqliteAdapterOptions): SqlAdapter {
 
     async database(namespace: string): Promise<SqlDatabase> {
       assertOpen();
+      // Hot path: a namespace already open was validated when it was opened.
+      const open = databases.get(namespace);
+      if (open !== undefined) return open;
       const file = databaseFile(directory, namespace);
       await (ready ??= makeDirectory(directory).catch((error: unknown) => {
         ready = undefined;
