@@ -29,6 +29,11 @@ export type BatchReq = {
   "batch": Batch;
 };
 
+export type BatchResp = {
+  "type": "batch";
+  "result": BatchResult;
+};
+
 export type BatchResult = {
   "step_results": Array<StmtResult | null>;
   "step_errors": Array<HranaError | null>;
@@ -59,6 +64,10 @@ export type CloseCursorReq = {
 export type CloseSqlReq = {
   "type": "close_sql";
   "sql_id": number;
+};
+
+export type CloseSqlResp = {
+  "type": "close_sql";
 };
 
 export type CloseSqlStreamReq = {
@@ -108,6 +117,11 @@ export type DescribeReq = {
   "sql_id"?: number | null;
 };
 
+export type DescribeResp = {
+  "type": "describe";
+  "result": DescribeResult;
+};
+
 export type DescribeResult = {
   "params": Array<DescribeParam>;
   "cols": Array<DescribeCol>;
@@ -133,6 +147,11 @@ export type ExecuteReq = {
   "stmt": Stmt;
 };
 
+export type ExecuteResp = {
+  "type": "execute";
+  "result": StmtResult;
+};
+
 export type ExecuteStreamReq = {
   "type": "execute";
   "stmt": Stmt;
@@ -152,6 +171,11 @@ export type FloatValue = {
 export type GetAutocommitReq = {
   "type": "get_autocommit";
   "stream_id": number;
+};
+
+export type GetAutocommitResp = {
+  "type": "get_autocommit";
+  "is_autocommit": boolean;
 };
 
 export type GetAutocommitStreamReq = {
@@ -226,22 +250,7 @@ export type Response = {
   "type": "open_stream";
 } | {
   "type": "close_stream";
-} | {
-  "type": "execute";
-  "result": StmtResult;
-} | {
-  "type": "batch";
-  "result": BatchResult;
-} | {
-  "type": "sequence";
-} | {
-  "type": "describe";
-  "result": DescribeResult;
-} | {
-  "type": "store_sql";
-} | {
-  "type": "close_sql";
-} | {
+} | ExecuteResp | BatchResp | SequenceResp | DescribeResp | StoreSqlResp | CloseSqlResp | {
   "type": "open_cursor";
 } | {
   "type": "fetch_cursor";
@@ -249,10 +258,7 @@ export type Response = {
   "done": boolean;
 } | {
   "type": "close_cursor";
-} | {
-  "type": "get_autocommit";
-  "is_autocommit": boolean;
-};
+} | GetAutocommitResp;
 
 export type RowEntry = {
   "type": "row";
@@ -264,6 +270,10 @@ export type SequenceReq = {
   "stream_id": number;
   "sql"?: string | null;
   "sql_id"?: number | null;
+};
+
+export type SequenceResp = {
+  "type": "sequence";
 };
 
 export type SequenceStreamReq = {
@@ -329,6 +339,10 @@ export type StoreSqlReq = {
   "sql": string;
 };
 
+export type StoreSqlResp = {
+  "type": "store_sql";
+};
+
 export type StoreSqlStreamReq = {
   "type": "store_sql";
   "sql_id": number;
@@ -339,25 +353,7 @@ export type StreamRequest = CloseStreamReq | ExecuteStreamReq | BatchStreamReq |
 
 export type StreamResponse = {
   "type": "close";
-} | {
-  "type": "execute";
-  "result": StmtResult;
-} | {
-  "type": "batch";
-  "result": BatchResult;
-} | {
-  "type": "sequence";
-} | {
-  "type": "describe";
-  "result": DescribeResult;
-} | {
-  "type": "store_sql";
-} | {
-  "type": "close_sql";
-} | {
-  "type": "get_autocommit";
-  "is_autocommit": boolean;
-};
+} | ExecuteResp | BatchResp | SequenceResp | DescribeResp | StoreSqlResp | CloseSqlResp | GetAutocommitResp;
 
 export type StreamResult = {
   "type": "ok";

@@ -5,6 +5,7 @@ export declare const validators: {
   readonly Batch: (value: unknown) => value is T.Batch;
   readonly BatchCond: (value: unknown) => value is T.BatchCond;
   readonly BatchReq: (value: unknown) => value is T.BatchReq;
+  readonly BatchResp: (value: unknown) => value is T.BatchResp;
   readonly BatchResult: (value: unknown) => value is T.BatchResult;
   readonly BatchStep: (value: unknown) => value is T.BatchStep;
   readonly BatchStreamReq: (value: unknown) => value is T.BatchStreamReq;
@@ -12,6 +13,7 @@ export declare const validators: {
   readonly ClientMsg: (value: unknown) => value is T.ClientMsg;
   readonly CloseCursorReq: (value: unknown) => value is T.CloseCursorReq;
   readonly CloseSqlReq: (value: unknown) => value is T.CloseSqlReq;
+  readonly CloseSqlResp: (value: unknown) => value is T.CloseSqlResp;
   readonly CloseSqlStreamReq: (value: unknown) => value is T.CloseSqlStreamReq;
   readonly CloseStreamReq: (value: unknown) => value is T.CloseStreamReq;
   readonly CloseStreamWsReq: (value: unknown) => value is T.CloseStreamWsReq;
@@ -22,14 +24,17 @@ export declare const validators: {
   readonly DescribeCol: (value: unknown) => value is T.DescribeCol;
   readonly DescribeParam: (value: unknown) => value is T.DescribeParam;
   readonly DescribeReq: (value: unknown) => value is T.DescribeReq;
+  readonly DescribeResp: (value: unknown) => value is T.DescribeResp;
   readonly DescribeResult: (value: unknown) => value is T.DescribeResult;
   readonly DescribeStreamReq: (value: unknown) => value is T.DescribeStreamReq;
   readonly ErrorEntry: (value: unknown) => value is T.ErrorEntry;
   readonly ExecuteReq: (value: unknown) => value is T.ExecuteReq;
+  readonly ExecuteResp: (value: unknown) => value is T.ExecuteResp;
   readonly ExecuteStreamReq: (value: unknown) => value is T.ExecuteStreamReq;
   readonly FetchCursorReq: (value: unknown) => value is T.FetchCursorReq;
   readonly FloatValue: (value: unknown) => value is T.FloatValue;
   readonly GetAutocommitReq: (value: unknown) => value is T.GetAutocommitReq;
+  readonly GetAutocommitResp: (value: unknown) => value is T.GetAutocommitResp;
   readonly GetAutocommitStreamReq: (value: unknown) => value is T.GetAutocommitStreamReq;
   readonly HelloMsg: (value: unknown) => value is T.HelloMsg;
   readonly HranaError: (value: unknown) => value is T.HranaError;
@@ -46,6 +51,7 @@ export declare const validators: {
   readonly Response: (value: unknown) => value is T.Response;
   readonly RowEntry: (value: unknown) => value is T.RowEntry;
   readonly SequenceReq: (value: unknown) => value is T.SequenceReq;
+  readonly SequenceResp: (value: unknown) => value is T.SequenceResp;
   readonly SequenceStreamReq: (value: unknown) => value is T.SequenceStreamReq;
   readonly ServerMsg: (value: unknown) => value is T.ServerMsg;
   readonly StepBeginEntry: (value: unknown) => value is T.StepBeginEntry;
@@ -54,6 +60,7 @@ export declare const validators: {
   readonly Stmt: (value: unknown) => value is T.Stmt;
   readonly StmtResult: (value: unknown) => value is T.StmtResult;
   readonly StoreSqlReq: (value: unknown) => value is T.StoreSqlReq;
+  readonly StoreSqlResp: (value: unknown) => value is T.StoreSqlResp;
   readonly StoreSqlStreamReq: (value: unknown) => value is T.StoreSqlStreamReq;
   readonly StreamRequest: (value: unknown) => value is T.StreamRequest;
   readonly StreamResponse: (value: unknown) => value is T.StreamResponse;

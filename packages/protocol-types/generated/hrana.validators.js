@@ -190,6 +190,100 @@ export const validators = {
       return check_BatchReq(value)
     }
   })(),
+  BatchResp: (() => {
+    const local_0 = /^-?[0-9]{1,20}$/;
+    const local_1 = /^[A-Za-z0-9+/]*={0,2}$/;
+    const local_2 = /^-?[0-9]+$/;
+    function check_BatchResp(value) {
+      return (
+        (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
+        (value['type'] === 'batch') &&
+        check_BatchResult(value['result'])
+      )
+    }
+    function check_BatchResult(value) {
+      return (
+        (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
+        Array.isArray(value['step_results']) &&
+        ((array) => { for(const value of array) if(!((((check_StmtResult(value)) || ((value === null)))))) { return false }; return true; })(value['step_results']) &&
+        Array.isArray(value['step_errors']) &&
+        ((array) => { for(const value of array) if(!((((check_HranaError(value)) || ((value === null)))))) { return false }; return true; })(value['step_errors'])
+      )
+    }
+    function check_StmtResult(value) {
+      return (
+        (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
+        Array.isArray(value['cols']) &&
+        ((array) => { for(const value of array) if(!((check_Col(value)))) { return false }; return true; })(value['cols']) &&
+        Array.isArray(value['rows']) &&
+        ((array) => { for(const value of array) if(!((Array.isArray(value) && ((array) => { for(const value of array) if(!((check_Value(value)))) { return false }; return true; })(value)))) { return false }; return true; })(value['rows']) &&
+        Number.isInteger(value['affected_row_count']) &&
+        value['affected_row_count'] >= 0 &&
+        (((typeof value['last_insert_rowid'] === 'string') && local_2.test(value['last_insert_rowid'])) || ((value['last_insert_rowid'] === null))) &&
+        (value['rows_read'] !== undefined ? (Number.isInteger(value['rows_read']) && value['rows_read'] >= 0) : true) &&
+        (value['rows_written'] !== undefined ? (Number.isInteger(value['rows_written']) && value['rows_written'] >= 0) : true) &&
+        (value['query_duration_ms'] !== undefined ? (Number.isFinite(value['query_duration_ms']) && value['query_duration_ms'] >= 0) : true)
+      )
+    }
+    function check_Col(value) {
+      return (
+        (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
+        (((typeof value['name'] === 'string')) || ((value['name'] === null))) &&
+        (((typeof value['decltype'] === 'string')) || ((value['decltype'] === null)))
+      )
+    }
+    function check_Value(value) {
+      return (
+        ((check_NullValue(value)) || (check_IntegerValue(value)) || (check_FloatValue(value)) || (check_TextValue(value)) || (check_BlobValue(value)))
+      )
+    }
+    function check_NullValue(value) {
+      return (
+        (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
+        (value['type'] === 'null')
+      )
+    }
+    function check_IntegerValue(value) {
+      return (
+        (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
+        (value['type'] === 'integer') &&
+        (typeof value['value'] === 'string') &&
+        local_0.test(value['value'])
+      )
+    }
+    function check_FloatValue(value) {
+      return (
+        (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
+        (value['type'] === 'float') &&
+        Number.isFinite(value['value'])
+      )
+    }
+    function check_TextValue(value) {
+      return (
+        (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
+        (value['type'] === 'text') &&
+        (typeof value['value'] === 'string')
+      )
+    }
+    function check_BlobValue(value) {
+      return (
+        (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
+        (value['type'] === 'blob') &&
+        (typeof value['base64'] === 'string') &&
+        local_1.test(value['base64'])
+      )
+    }
+    function check_HranaError(value) {
+      return (
+        (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
+        (typeof value['message'] === 'string') &&
+        (value['code'] !== undefined ? ((((typeof value['code'] === 'string')) || ((value['code'] === null)))) : true)
+      )
+    }
+    return function check(value) {
+      return check_BatchResp(value)
+    }
+  })(),
   BatchResult: (() => {
     const local_0 = /^-?[0-9]{1,20}$/;
     const local_1 = /^[A-Za-z0-9+/]*={0,2}$/;
@@ -515,6 +609,17 @@ export const validators = {
       return check_CloseSqlReq(value)
     }
   })(),
+  CloseSqlResp: (() => {
+    function check_CloseSqlResp(value) {
+      return (
+        (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
+        (value['type'] === 'close_sql')
+      )
+    }
+    return function check(value) {
+      return check_CloseSqlResp(value)
+    }
+  })(),
   CloseSqlStreamReq: (() => {
     function check_CloseSqlStreamReq(value) {
       return (
@@ -820,6 +925,43 @@ export const validators = {
       return check_DescribeReq(value)
     }
   })(),
+  DescribeResp: (() => {
+    function check_DescribeResp(value) {
+      return (
+        (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
+        (value['type'] === 'describe') &&
+        check_DescribeResult(value['result'])
+      )
+    }
+    function check_DescribeResult(value) {
+      return (
+        (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
+        Array.isArray(value['params']) &&
+        ((array) => { for(const value of array) if(!((check_DescribeParam(value)))) { return false }; return true; })(value['params']) &&
+        Array.isArray(value['cols']) &&
+        ((array) => { for(const value of array) if(!((check_DescribeCol(value)))) { return false }; return true; })(value['cols']) &&
+        (typeof value['is_explain'] === 'boolean') &&
+        (typeof value['is_readonly'] === 'boolean') &&
+        (value['is_ddl'] !== undefined ? ((typeof value['is_ddl'] === 'boolean')) : true)
+      )
+    }
+    function check_DescribeParam(value) {
+      return (
+        (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
+        (((typeof value['name'] === 'string')) || ((value['name'] === null)))
+      )
+    }
+    function check_DescribeCol(value) {
+      return (
+        (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
+        (typeof value['name'] === 'string') &&
+        (((typeof value['decltype'] === 'string')) || ((value['decltype'] === null)))
+      )
+    }
+    return function check(value) {
+      return check_DescribeResp(value)
+    }
+  })(),
   DescribeResult: (() => {
     function check_DescribeResult(value) {
       return (
@@ -957,6 +1099,84 @@ export const validators = {
       return check_ExecuteReq(value)
     }
   })(),
+  ExecuteResp: (() => {
+    const local_0 = /^-?[0-9]{1,20}$/;
+    const local_1 = /^[A-Za-z0-9+/]*={0,2}$/;
+    const local_2 = /^-?[0-9]+$/;
+    function check_ExecuteResp(value) {
+      return (
+        (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
+        (value['type'] === 'execute') &&
+        check_StmtResult(value['result'])
+      )
+    }
+    function check_StmtResult(value) {
+      return (
+        (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
+        Array.isArray(value['cols']) &&
+        ((array) => { for(const value of array) if(!((check_Col(value)))) { return false }; return true; })(value['cols']) &&
+        Array.isArray(value['rows']) &&
+        ((array) => { for(const value of array) if(!((Array.isArray(value) && ((array) => { for(const value of array) if(!((check_Value(value)))) { return false }; return true; })(value)))) { return false }; return true; })(value['rows']) &&
+        Number.isInteger(value['affected_row_count']) &&
+        value['affected_row_count'] >= 0 &&
+        (((typeof value['last_insert_rowid'] === 'string') && local_2.test(value['last_insert_rowid'])) || ((value['last_insert_rowid'] === null))) &&
+        (value['rows_read'] !== undefined ? (Number.isInteger(value['rows_read']) && value['rows_read'] >= 0) : true) &&
+        (value['rows_written'] !== undefined ? (Number.isInteger(value['rows_written']) && value['rows_written'] >= 0) : true) &&
+        (value['query_duration_ms'] !== undefined ? (Number.isFinite(value['query_duration_ms']) && value['query_duration_ms'] >= 0) : true)
+      )
+    }
+    function check_Col(value) {
+      return (
+        (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
+        (((typeof value['name'] === 'string')) || ((value['name'] === null))) &&
+        (((typeof value['decltype'] === 'string')) || ((value['decltype'] === null)))
+      )
+    }
+    function check_Value(value) {
+      return (
+        ((check_NullValue(value)) || (check_IntegerValue(value)) || (check_FloatValue(value)) || (check_TextValue(value)) || (check_BlobValue(value)))
+      )
+    }
+    function check_NullValue(value) {
+      return (
+        (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
+        (value['type'] === 'null')
+      )
+    }
+    function check_IntegerValue(value) {
+      return (
+        (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
+        (value['type'] === 'integer') &&
+        (typeof value['value'] === 'string') &&
+        local_0.test(value['value'])
+      )
+    }
+    function check_FloatValue(value) {
+      return (
+        (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
+        (value['type'] === 'float') &&
+        Number.isFinite(value['value'])
+      )
+    }
+    function check_TextValue(value) {
+      return (
+        (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
+        (value['type'] === 'text') &&
+        (typeof value['value'] === 'string')
+      )
+    }
+    function check_BlobValue(value) {
+      return (
+        (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
+        (value['type'] === 'blob') &&
+        (typeof value['base64'] === 'string') &&
+        local_1.test(value['base64'])
+      )
+    }
+    return function check(value) {
+      return check_ExecuteResp(value)
+    }
+  })(),
   ExecuteStreamReq: (() => {
     const local_0 = /^-?[0-9]{1,20}$/;
     const local_1 = /^[A-Za-z0-9+/]*={0,2}$/;
@@ -1070,6 +1290,18 @@ export const validators = {
     }
     return function check(value) {
       return check_GetAutocommitReq(value)
+    }
+  })(),
+  GetAutocommitResp: (() => {
+    function check_GetAutocommitResp(value) {
+      return (
+        (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
+        (value['type'] === 'get_autocommit') &&
+        (typeof value['is_autocommit'] === 'boolean')
+      )
+    }
+    return function check(value) {
+      return check_GetAutocommitResp(value)
     }
   })(),
   GetAutocommitStreamReq: (() => {
@@ -1344,7 +1576,14 @@ export const validators = {
     }
     function check_StreamResponse(value) {
       return (
-        (((typeof value === 'object' && value !== null && !Array.isArray(value)) && (value['type'] === 'close')) || ((typeof value === 'object' && value !== null && !Array.isArray(value)) && (value['type'] === 'execute') && check_StmtResult(value['result'])) || ((typeof value === 'object' && value !== null && !Array.isArray(value)) && (value['type'] === 'batch') && check_BatchResult(value['result'])) || ((typeof value === 'object' && value !== null && !Array.isArray(value)) && (value['type'] === 'sequence')) || ((typeof value === 'object' && value !== null && !Array.isArray(value)) && (value['type'] === 'describe') && check_DescribeResult(value['result'])) || ((typeof value === 'object' && value !== null && !Array.isArray(value)) && (value['type'] === 'store_sql')) || ((typeof value === 'object' && value !== null && !Array.isArray(value)) && (value['type'] === 'close_sql')) || ((typeof value === 'object' && value !== null && !Array.isArray(value)) && (value['type'] === 'get_autocommit') && (typeof value['is_autocommit'] === 'boolean')))
+        (((typeof value === 'object' && value !== null && !Array.isArray(value)) && (value['type'] === 'close')) || (check_ExecuteResp(value)) || (check_BatchResp(value)) || (check_SequenceResp(value)) || (check_DescribeResp(value)) || (check_StoreSqlResp(value)) || (check_CloseSqlResp(value)) || (check_GetAutocommitResp(value)))
+      )
+    }
+    function check_ExecuteResp(value) {
+      return (
+        (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
+        (value['type'] === 'execute') &&
+        check_StmtResult(value['result'])
       )
     }
     function check_StmtResult(value) {
@@ -1410,6 +1649,13 @@ export const validators = {
         local_1.test(value['base64'])
       )
     }
+    function check_BatchResp(value) {
+      return (
+        (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
+        (value['type'] === 'batch') &&
+        check_BatchResult(value['result'])
+      )
+    }
     function check_BatchResult(value) {
       return (
         (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
@@ -1424,6 +1670,19 @@ export const validators = {
         (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
         (typeof value['message'] === 'string') &&
         (value['code'] !== undefined ? ((((typeof value['code'] === 'string')) || ((value['code'] === null)))) : true)
+      )
+    }
+    function check_SequenceResp(value) {
+      return (
+        (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
+        (value['type'] === 'sequence')
+      )
+    }
+    function check_DescribeResp(value) {
+      return (
+        (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
+        (value['type'] === 'describe') &&
+        check_DescribeResult(value['result'])
       )
     }
     function check_DescribeResult(value) {
@@ -1449,6 +1708,25 @@ export const validators = {
         (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
         (typeof value['name'] === 'string') &&
         (((typeof value['decltype'] === 'string')) || ((value['decltype'] === null)))
+      )
+    }
+    function check_StoreSqlResp(value) {
+      return (
+        (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
+        (value['type'] === 'store_sql')
+      )
+    }
+    function check_CloseSqlResp(value) {
+      return (
+        (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
+        (value['type'] === 'close_sql')
+      )
+    }
+    function check_GetAutocommitResp(value) {
+      return (
+        (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
+        (value['type'] === 'get_autocommit') &&
+        (typeof value['is_autocommit'] === 'boolean')
       )
     }
     return function check(value) {
@@ -1688,7 +1966,14 @@ export const validators = {
     const local_2 = /^-?[0-9]+$/;
     function check_Response(value) {
       return (
-        (((typeof value === 'object' && value !== null && !Array.isArray(value)) && (value['type'] === 'open_stream')) || ((typeof value === 'object' && value !== null && !Array.isArray(value)) && (value['type'] === 'close_stream')) || ((typeof value === 'object' && value !== null && !Array.isArray(value)) && (value['type'] === 'execute') && check_StmtResult(value['result'])) || ((typeof value === 'object' && value !== null && !Array.isArray(value)) && (value['type'] === 'batch') && check_BatchResult(value['result'])) || ((typeof value === 'object' && value !== null && !Array.isArray(value)) && (value['type'] === 'sequence')) || ((typeof value === 'object' && value !== null && !Array.isArray(value)) && (value['type'] === 'describe') && check_DescribeResult(value['result'])) || ((typeof value === 'object' && value !== null && !Array.isArray(value)) && (value['type'] === 'store_sql')) || ((typeof value === 'object' && value !== null && !Array.isArray(value)) && (value['type'] === 'close_sql')) || ((typeof value === 'object' && value !== null && !Array.isArray(value)) && (value['type'] === 'open_cursor')) || ((typeof value === 'object' && value !== null && !Array.isArray(value)) && (value['type'] === 'fetch_cursor') && Array.isArray(value['entries']) && ((array) => { for(const value of array) if(!((check_CursorEntry(value)))) { return false }; return true; })(value['entries']) && (typeof value['done'] === 'boolean')) || ((typeof value === 'object' && value !== null && !Array.isArray(value)) && (value['type'] === 'close_cursor')) || ((typeof value === 'object' && value !== null && !Array.isArray(value)) && (value['type'] === 'get_autocommit') && (typeof value['is_autocommit'] === 'boolean')))
+        (((typeof value === 'object' && value !== null && !Array.isArray(value)) && (value['type'] === 'open_stream')) || ((typeof value === 'object' && value !== null && !Array.isArray(value)) && (value['type'] === 'close_stream')) || (check_ExecuteResp(value)) || (check_BatchResp(value)) || (check_SequenceResp(value)) || (check_DescribeResp(value)) || (check_StoreSqlResp(value)) || (check_CloseSqlResp(value)) || ((typeof value === 'object' && value !== null && !Array.isArray(value)) && (value['type'] === 'open_cursor')) || ((typeof value === 'object' && value !== null && !Array.isArray(value)) && (value['type'] === 'fetch_cursor') && Array.isArray(value['entries']) && ((array) => { for(const value of array) if(!((check_CursorEntry(value)))) { return false }; return true; })(value['entries']) && (typeof value['done'] === 'boolean')) || ((typeof value === 'object' && value !== null && !Array.isArray(value)) && (value['type'] === 'close_cursor')) || (check_GetAutocommitResp(value)))
+      )
+    }
+    function check_ExecuteResp(value) {
+      return (
+        (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
+        (value['type'] === 'execute') &&
+        check_StmtResult(value['result'])
       )
     }
     function check_StmtResult(value) {
@@ -1754,6 +2039,13 @@ export const validators = {
         local_1.test(value['base64'])
       )
     }
+    function check_BatchResp(value) {
+      return (
+        (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
+        (value['type'] === 'batch') &&
+        check_BatchResult(value['result'])
+      )
+    }
     function check_BatchResult(value) {
       return (
         (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
@@ -1768,6 +2060,19 @@ export const validators = {
         (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
         (typeof value['message'] === 'string') &&
         (value['code'] !== undefined ? ((((typeof value['code'] === 'string')) || ((value['code'] === null)))) : true)
+      )
+    }
+    function check_SequenceResp(value) {
+      return (
+        (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
+        (value['type'] === 'sequence')
+      )
+    }
+    function check_DescribeResp(value) {
+      return (
+        (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
+        (value['type'] === 'describe') &&
+        check_DescribeResult(value['result'])
       )
     }
     function check_DescribeResult(value) {
@@ -1793,6 +2098,18 @@ export const validators = {
         (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
         (typeof value['name'] === 'string') &&
         (((typeof value['decltype'] === 'string')) || ((value['decltype'] === null)))
+      )
+    }
+    function check_StoreSqlResp(value) {
+      return (
+        (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
+        (value['type'] === 'store_sql')
+      )
+    }
+    function check_CloseSqlResp(value) {
+      return (
+        (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
+        (value['type'] === 'close_sql')
       )
     }
     function check_CursorEntry(value) {
@@ -1843,6 +2160,13 @@ export const validators = {
         (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
         (value['type'] === 'error') &&
         check_HranaError(value['error'])
+      )
+    }
+    function check_GetAutocommitResp(value) {
+      return (
+        (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
+        (value['type'] === 'get_autocommit') &&
+        (typeof value['is_autocommit'] === 'boolean')
       )
     }
     return function check(value) {
@@ -1921,6 +2245,17 @@ export const validators = {
       return check_SequenceReq(value)
     }
   })(),
+  SequenceResp: (() => {
+    function check_SequenceResp(value) {
+      return (
+        (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
+        (value['type'] === 'sequence')
+      )
+    }
+    return function check(value) {
+      return check_SequenceResp(value)
+    }
+  })(),
   SequenceStreamReq: (() => {
     function check_SequenceStreamReq(value) {
       return (
@@ -1952,7 +2287,14 @@ export const validators = {
     }
     function check_Response(value) {
       return (
-        (((typeof value === 'object' && value !== null && !Array.isArray(value)) && (value['type'] === 'open_stream')) || ((typeof value === 'object' && value !== null && !Array.isArray(value)) && (value['type'] === 'close_stream')) || ((typeof value === 'object' && value !== null && !Array.isArray(value)) && (value['type'] === 'execute') && check_StmtResult(value['result'])) || ((typeof value === 'object' && value !== null && !Array.isArray(value)) && (value['type'] === 'batch') && check_BatchResult(value['result'])) || ((typeof value === 'object' && value !== null && !Array.isArray(value)) && (value['type'] === 'sequence')) || ((typeof value === 'object' && value !== null && !Array.isArray(value)) && (value['type'] === 'describe') && check_DescribeResult(value['result'])) || ((typeof value === 'object' && value !== null && !Array.isArray(value)) && (value['type'] === 'store_sql')) || ((typeof value === 'object' && value !== null && !Array.isArray(value)) && (value['type'] === 'close_sql')) || ((typeof value === 'object' && value !== null && !Array.isArray(value)) && (value['type'] === 'open_cursor')) || ((typeof value === 'object' && value !== null && !Array.isArray(value)) && (value['type'] === 'fetch_cursor') && Array.isArray(value['entries']) && ((array) => { for(const value of array) if(!((check_CursorEntry(value)))) { return false }; return true; })(value['entries']) && (typeof value['done'] === 'boolean')) || ((typeof value === 'object' && value !== null && !Array.isArray(value)) && (value['type'] === 'close_cursor')) || ((typeof value === 'object' && value !== null && !Array.isArray(value)) && (value['type'] === 'get_autocommit') && (typeof value['is_autocommit'] === 'boolean')))
+        (((typeof value === 'object' && value !== null && !Array.isArray(value)) && (value['type'] === 'open_stream')) || ((typeof value === 'object' && value !== null && !Array.isArray(value)) && (value['type'] === 'close_stream')) || (check_ExecuteResp(value)) || (check_BatchResp(value)) || (check_SequenceResp(value)) || (check_DescribeResp(value)) || (check_StoreSqlResp(value)) || (check_CloseSqlResp(value)) || ((typeof value === 'object' && value !== null && !Array.isArray(value)) && (value['type'] === 'open_cursor')) || ((typeof value === 'object' && value !== null && !Array.isArray(value)) && (value['type'] === 'fetch_cursor') && Array.isArray(value['entries']) && ((array) => { for(const value of array) if(!((check_CursorEntry(value)))) { return false }; return true; })(value['entries']) && (typeof value['done'] === 'boolean')) || ((typeof value === 'object' && value !== null && !Array.isArray(value)) && (value['type'] === 'close_cursor')) || (check_GetAutocommitResp(value)))
+      )
+    }
+    function check_ExecuteResp(value) {
+      return (
+        (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
+        (value['type'] === 'execute') &&
+        check_StmtResult(value['result'])
       )
     }
     function check_StmtResult(value) {
@@ -2018,6 +2360,13 @@ export const validators = {
         local_1.test(value['base64'])
       )
     }
+    function check_BatchResp(value) {
+      return (
+        (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
+        (value['type'] === 'batch') &&
+        check_BatchResult(value['result'])
+      )
+    }
     function check_BatchResult(value) {
       return (
         (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
@@ -2025,6 +2374,19 @@ export const validators = {
         ((array) => { for(const value of array) if(!((((check_StmtResult(value)) || ((value === null)))))) { return false }; return true; })(value['step_results']) &&
         Array.isArray(value['step_errors']) &&
         ((array) => { for(const value of array) if(!((((check_HranaError(value)) || ((value === null)))))) { return false }; return true; })(value['step_errors'])
+      )
+    }
+    function check_SequenceResp(value) {
+      return (
+        (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
+        (value['type'] === 'sequence')
+      )
+    }
+    function check_DescribeResp(value) {
+      return (
+        (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
+        (value['type'] === 'describe') &&
+        check_DescribeResult(value['result'])
       )
     }
     function check_DescribeResult(value) {
@@ -2050,6 +2412,18 @@ export const validators = {
         (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
         (typeof value['name'] === 'string') &&
         (((typeof value['decltype'] === 'string')) || ((value['decltype'] === null)))
+      )
+    }
+    function check_StoreSqlResp(value) {
+      return (
+        (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
+        (value['type'] === 'store_sql')
+      )
+    }
+    function check_CloseSqlResp(value) {
+      return (
+        (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
+        (value['type'] === 'close_sql')
       )
     }
     function check_CursorEntry(value) {
@@ -2100,6 +2474,13 @@ export const validators = {
         (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
         (value['type'] === 'error') &&
         check_HranaError(value['error'])
+      )
+    }
+    function check_GetAutocommitResp(value) {
+      return (
+        (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
+        (value['type'] === 'get_autocommit') &&
+        (typeof value['is_autocommit'] === 'boolean')
       )
     }
     return function check(value) {
@@ -2316,6 +2697,17 @@ export const validators = {
       return check_StoreSqlReq(value)
     }
   })(),
+  StoreSqlResp: (() => {
+    function check_StoreSqlResp(value) {
+      return (
+        (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
+        (value['type'] === 'store_sql')
+      )
+    }
+    return function check(value) {
+      return check_StoreSqlResp(value)
+    }
+  })(),
   StoreSqlStreamReq: (() => {
     function check_StoreSqlStreamReq(value) {
       return (
@@ -2487,7 +2879,14 @@ export const validators = {
     const local_2 = /^-?[0-9]+$/;
     function check_StreamResponse(value) {
       return (
-        (((typeof value === 'object' && value !== null && !Array.isArray(value)) && (value['type'] === 'close')) || ((typeof value === 'object' && value !== null && !Array.isArray(value)) && (value['type'] === 'execute') && check_StmtResult(value['result'])) || ((typeof value === 'object' && value !== null && !Array.isArray(value)) && (value['type'] === 'batch') && check_BatchResult(value['result'])) || ((typeof value === 'object' && value !== null && !Array.isArray(value)) && (value['type'] === 'sequence')) || ((typeof value === 'object' && value !== null && !Array.isArray(value)) && (value['type'] === 'describe') && check_DescribeResult(value['result'])) || ((typeof value === 'object' && value !== null && !Array.isArray(value)) && (value['type'] === 'store_sql')) || ((typeof value === 'object' && value !== null && !Array.isArray(value)) && (value['type'] === 'close_sql')) || ((typeof value === 'object' && value !== null && !Array.isArray(value)) && (value['type'] === 'get_autocommit') && (typeof value['is_autocommit'] === 'boolean')))
+        (((typeof value === 'object' && value !== null && !Array.isArray(value)) && (value['type'] === 'close')) || (check_ExecuteResp(value)) || (check_BatchResp(value)) || (check_SequenceResp(value)) || (check_DescribeResp(value)) || (check_StoreSqlResp(value)) || (check_CloseSqlResp(value)) || (check_GetAutocommitResp(value)))
+      )
+    }
+    function check_ExecuteResp(value) {
+      return (
+        (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
+        (value['type'] === 'execute') &&
+        check_StmtResult(value['result'])
       )
     }
     function check_StmtResult(value) {
@@ -2553,6 +2952,13 @@ export const validators = {
         local_1.test(value['base64'])
       )
     }
+    function check_BatchResp(value) {
+      return (
+        (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
+        (value['type'] === 'batch') &&
+        check_BatchResult(value['result'])
+      )
+    }
     function check_BatchResult(value) {
       return (
         (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
@@ -2567,6 +2973,19 @@ export const validators = {
         (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
         (typeof value['message'] === 'string') &&
         (value['code'] !== undefined ? ((((typeof value['code'] === 'string')) || ((value['code'] === null)))) : true)
+      )
+    }
+    function check_SequenceResp(value) {
+      return (
+        (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
+        (value['type'] === 'sequence')
+      )
+    }
+    function check_DescribeResp(value) {
+      return (
+        (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
+        (value['type'] === 'describe') &&
+        check_DescribeResult(value['result'])
       )
     }
     function check_DescribeResult(value) {
@@ -2592,6 +3011,25 @@ export const validators = {
         (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
         (typeof value['name'] === 'string') &&
         (((typeof value['decltype'] === 'string')) || ((value['decltype'] === null)))
+      )
+    }
+    function check_StoreSqlResp(value) {
+      return (
+        (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
+        (value['type'] === 'store_sql')
+      )
+    }
+    function check_CloseSqlResp(value) {
+      return (
+        (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
+        (value['type'] === 'close_sql')
+      )
+    }
+    function check_GetAutocommitResp(value) {
+      return (
+        (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
+        (value['type'] === 'get_autocommit') &&
+        (typeof value['is_autocommit'] === 'boolean')
       )
     }
     return function check(value) {
@@ -2609,7 +3047,14 @@ export const validators = {
     }
     function check_StreamResponse(value) {
       return (
-        (((typeof value === 'object' && value !== null && !Array.isArray(value)) && (value['type'] === 'close')) || ((typeof value === 'object' && value !== null && !Array.isArray(value)) && (value['type'] === 'execute') && check_StmtResult(value['result'])) || ((typeof value === 'object' && value !== null && !Array.isArray(value)) && (value['type'] === 'batch') && check_BatchResult(value['result'])) || ((typeof value === 'object' && value !== null && !Array.isArray(value)) && (value['type'] === 'sequence')) || ((typeof value === 'object' && value !== null && !Array.isArray(value)) && (value['type'] === 'describe') && check_DescribeResult(value['result'])) || ((typeof value === 'object' && value !== null && !Array.isArray(value)) && (value['type'] === 'store_sql')) || ((typeof value === 'object' && value !== null && !Array.isArray(value)) && (value['type'] === 'close_sql')) || ((typeof value === 'object' && value !== null && !Array.isArray(value)) && (value['type'] === 'get_autocommit') && (typeof value['is_autocommit'] === 'boolean')))
+        (((typeof value === 'object' && value !== null && !Array.isArray(value)) && (value['type'] === 'close')) || (check_ExecuteResp(value)) || (check_BatchResp(value)) || (check_SequenceResp(value)) || (check_DescribeResp(value)) || (check_StoreSqlResp(value)) || (check_CloseSqlResp(value)) || (check_GetAutocommitResp(value)))
+      )
+    }
+    function check_ExecuteResp(value) {
+      return (
+        (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
+        (value['type'] === 'execute') &&
+        check_StmtResult(value['result'])
       )
     }
     function check_StmtResult(value) {
@@ -2675,6 +3120,13 @@ export const validators = {
         local_1.test(value['base64'])
       )
     }
+    function check_BatchResp(value) {
+      return (
+        (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
+        (value['type'] === 'batch') &&
+        check_BatchResult(value['result'])
+      )
+    }
     function check_BatchResult(value) {
       return (
         (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
@@ -2689,6 +3141,19 @@ export const validators = {
         (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
         (typeof value['message'] === 'string') &&
         (value['code'] !== undefined ? ((((typeof value['code'] === 'string')) || ((value['code'] === null)))) : true)
+      )
+    }
+    function check_SequenceResp(value) {
+      return (
+        (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
+        (value['type'] === 'sequence')
+      )
+    }
+    function check_DescribeResp(value) {
+      return (
+        (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
+        (value['type'] === 'describe') &&
+        check_DescribeResult(value['result'])
       )
     }
     function check_DescribeResult(value) {
@@ -2714,6 +3179,25 @@ export const validators = {
         (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
         (typeof value['name'] === 'string') &&
         (((typeof value['decltype'] === 'string')) || ((value['decltype'] === null)))
+      )
+    }
+    function check_StoreSqlResp(value) {
+      return (
+        (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
+        (value['type'] === 'store_sql')
+      )
+    }
+    function check_CloseSqlResp(value) {
+      return (
+        (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
+        (value['type'] === 'close_sql')
+      )
+    }
+    function check_GetAutocommitResp(value) {
+      return (
+        (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
+        (value['type'] === 'get_autocommit') &&
+        (typeof value['is_autocommit'] === 'boolean')
       )
     }
     return function check(value) {

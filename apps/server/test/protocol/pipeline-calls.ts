@@ -1,9 +1,9 @@
 // Raw Hrana-over-HTTP calls for the protocol tests: request builders, one pipeline round trip
 // with its invariants checked (HTTP 200, one result per request), and result unwrapping.
+import { validatorFor } from "@baton/protocol-types";
+import { PipelineRespBody } from "@baton/protocol-types/hrana";
 import { expect } from "vitest";
-import { postJson, stmt, type RawResponse } from "../support/hrana-http.js";
-
-import type { Wire } from "../support/hrana-http.js";
+import { postJson, stmt, type RawResponse, type Wire } from "../support/hrana-http.js";
 
 export type { Wire };
 
@@ -22,6 +22,8 @@ export const execute = (sql: string, args: unknown[] = [], extra: Record<string,
 });
 
 export const closeReq = { type: "close" } as const;
+
+const pipelineReply = validatorFor(PipelineRespBody);
 
 export interface PipelineBody {
   readonly baton?: string | null;
@@ -51,6 +53,8 @@ export async function pipeline(baseUrl: string, body: PipelineBody, options: Cal
   expect(res.status, `pipeline answered ${res.status}: ${JSON.stringify(res.body)}`).toBe(200);
   const reply = res.body as PipelineReply;
   expect(reply.results).toHaveLength(body.requests.length);
+  // Every reply must match the published schema the clients are generated against.
+  expect(pipelineReply.check(reply), pipelineReply.explain(reply)).toBe(true);
   return reply;
 }
 

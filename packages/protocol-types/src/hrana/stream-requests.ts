@@ -51,16 +51,31 @@ export const StreamRequest = Type.Union(
 export type StreamRequest = Static<typeof StreamRequest>;
 export type StreamRequestType = StreamRequest["type"];
 
+/** Responses shared by both transports (the WebSocket adds its stream and cursor responses). */
+export const ExecuteResp = Type.Object({ type: Type.Literal("execute"), result: StmtResult }, { $id: "ExecuteResp" });
+export const BatchResp = Type.Object({ type: Type.Literal("batch"), result: BatchResult }, { $id: "BatchResp" });
+export const SequenceResp = Type.Object({ type: Type.Literal("sequence") }, { $id: "SequenceResp" });
+export const DescribeResp = Type.Object(
+  { type: Type.Literal("describe"), result: DescribeResult },
+  { $id: "DescribeResp" },
+);
+export const StoreSqlResp = Type.Object({ type: Type.Literal("store_sql") }, { $id: "StoreSqlResp" });
+export const CloseSqlResp = Type.Object({ type: Type.Literal("close_sql") }, { $id: "CloseSqlResp" });
+export const GetAutocommitResp = Type.Object(
+  { type: Type.Literal("get_autocommit"), is_autocommit: Type.Boolean() },
+  { $id: "GetAutocommitResp" },
+);
+
 export const StreamResponse = Type.Union(
   [
     Type.Object({ type: Type.Literal("close") }),
-    Type.Object({ type: Type.Literal("execute"), result: StmtResult }),
-    Type.Object({ type: Type.Literal("batch"), result: BatchResult }),
-    Type.Object({ type: Type.Literal("sequence") }),
-    Type.Object({ type: Type.Literal("describe"), result: DescribeResult }),
-    Type.Object({ type: Type.Literal("store_sql") }),
-    Type.Object({ type: Type.Literal("close_sql") }),
-    Type.Object({ type: Type.Literal("get_autocommit"), is_autocommit: Type.Boolean() }),
+    ExecuteResp,
+    BatchResp,
+    SequenceResp,
+    DescribeResp,
+    StoreSqlResp,
+    CloseSqlResp,
+    GetAutocommitResp,
   ],
   { $id: "StreamResponse" },
 );

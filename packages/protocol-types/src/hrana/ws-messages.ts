@@ -2,7 +2,16 @@
 import { Type, type Static } from "@sinclair/typebox";
 import { Int32, OptionalNullable, Uint32 } from "./common.js";
 import { HranaError } from "./error.js";
-import { CursorEntry, BatchResult, DescribeResult, StmtResult } from "./result.js";
+import { CursorEntry } from "./result.js";
+import {
+  BatchResp,
+  CloseSqlResp,
+  DescribeResp,
+  ExecuteResp,
+  GetAutocommitResp,
+  SequenceResp,
+  StoreSqlResp,
+} from "./stream-requests.js";
 import { Batch, Stmt } from "./stmt.js";
 
 const sqlSource = { sql: OptionalNullable(Type.String()), sql_id: OptionalNullable(Int32) };
@@ -77,16 +86,16 @@ export const Response = Type.Union(
   [
     Type.Object({ type: Type.Literal("open_stream") }),
     Type.Object({ type: Type.Literal("close_stream") }),
-    Type.Object({ type: Type.Literal("execute"), result: StmtResult }),
-    Type.Object({ type: Type.Literal("batch"), result: BatchResult }),
-    Type.Object({ type: Type.Literal("sequence") }),
-    Type.Object({ type: Type.Literal("describe"), result: DescribeResult }),
-    Type.Object({ type: Type.Literal("store_sql") }),
-    Type.Object({ type: Type.Literal("close_sql") }),
+    ExecuteResp,
+    BatchResp,
+    SequenceResp,
+    DescribeResp,
+    StoreSqlResp,
+    CloseSqlResp,
     Type.Object({ type: Type.Literal("open_cursor") }),
     Type.Object({ type: Type.Literal("fetch_cursor"), entries: Type.Array(CursorEntry), done: Type.Boolean() }),
     Type.Object({ type: Type.Literal("close_cursor") }),
-    Type.Object({ type: Type.Literal("get_autocommit"), is_autocommit: Type.Boolean() }),
+    GetAutocommitResp,
   ],
   { $id: "Response" },
 );
