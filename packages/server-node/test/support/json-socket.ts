@@ -1,6 +1,8 @@
 // A WebSocket test client over `ws`: JSON in text frames, every received message buffered so a
 // test can take them in any order, the close code and reason kept, and handshake refusals
 // reported with their HTTP status. Every wait is bounded so a missing message fails, not hangs.
+import { validatorFor } from "@baton/protocol-types";
+import { ServerMsg } from "@baton/protocol-types/hrana";
 import type { IncomingMessage } from "node:http";
 import { WebSocket, type ClientOptions } from "ws";
 
@@ -29,11 +31,15 @@ interface Waiter {
   readonly resolve: (message: Wire) => void;
 }
 
+const serverMsg = validatorFor(ServerMsg);
+
 export class JsonSocket {
   readonly ws: WebSocket;
   /** Resolves when the socket has closed, with the code and reason the server sent. */
   readonly closed: Promise<CloseInfo>;
   readonly #buffer: Wire[] = [];
+  /** Server messages that did not match the ServerMsg schema; tests assert it stays empty. */
+  readonly schemaViolations: string[] = [];
   #waiters: Waiter[] = [];
   #closeInfo: CloseInfo | undefined;
 
@@ -51,6 +57,10 @@ export class JsonSocket {
       const bytes = Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
       const text = bytes.toString("utf8");
       const message: unknown = isBinary ? { binary: text } : JSON.parse(text);
+      // Hrana sockets: every server message must match the published ServerMsg schema.
+      if (ws.protocol.startsWith("hrana") && !serverMsg.check(message)) {
+        this.schemaViolations.push(`${JSON.stringify(message)}: ${serverMsg.explain(message)}`);
+      }
       const at = this.#waiters.findIndex((waiter) => waiter.match(message));
       if (at < 0) {
         this.#buffer.push(message);
@@ -113,6 +123,9 @@ export class JsonSocket {
 
   /** The first buffered or future message that `match` accepts (default: the next one). */
   take(match: (message: Wire) => boolean = () => true, what = "a message"): Promise<Wire> {
+    if (this.schemaViolations.length > 0) {
+      return Promise.reject(new Error(`server sent messages outside the schema: ${this.schemaViolations.join("; ")}`));
+    }
     const at = this.#buffer.findIndex(match);
     if (at >= 0) return Promise.resolve(this.#buffer.splice(at, 1)[0]);
     return new Promise((resolve, reject) => {
