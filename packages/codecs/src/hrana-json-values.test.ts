@@ -40,6 +40,11 @@ describe("Hrana JSON values", () => {
     expect(wireTrip(null).text).toBe('{"type":"null"}');
   });
 
+  it("refuses ±Infinity, which JSON cannot carry, with its own code", () => {
+    expect(() => valueToWire(Infinity)).toThrow(expect.objectContaining({ code: "VALUE_NOT_REPRESENTABLE" }));
+    expect(() => valueToWire(-Infinity)).toThrow(expect.objectContaining({ code: "VALUE_NOT_REPRESENTABLE" }));
+  });
+
   it("refuses integers outside int64", () => {
     expect(() => valueFromWire({ type: "integer", value: "9223372036854775808" })).toThrow(GatewayError);
   });

@@ -35,7 +35,14 @@ const NULL_VALUE: Value = Object.freeze({ type: "null" });
 export function valueToWire(value: SqlValue): Value {
   if (value === null) return NULL_VALUE;
   if (typeof value === "bigint") return { type: "integer", value: value.toString() };
-  if (typeof value === "number") return { type: "float", value };
+  if (typeof value === "number") {
+    // JSON has no ±Infinity (JSON.stringify would write null, which clients reject and which
+    // would break the whole response); fail this value's statement alone with a clear error.
+    if (!Number.isFinite(value)) {
+      throw new GatewayError("VALUE_NOT_REPRESENTABLE", `The REAL value ${value} cannot be sent in JSON`);
+    }
+    return { type: "float", value };
+  }
   if (typeof value === "string") return { type: "text", value };
   return { type: "blob", base64: toBase64Unpadded(value) };
 }

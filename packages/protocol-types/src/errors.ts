@@ -45,6 +45,7 @@ export const ErrorCodes = {
   ARGS_INVALID: database(),
   ARGS_BOTH_POSITIONAL_AND_NAMED: database(),
   RESPONSE_TOO_LARGE: database(),
+  VALUE_NOT_REPRESENTABLE: database(),
   TRANSACTION_TIMEOUT: database(),
   // Tenants and authentication.
   NAMESPACE_INVALID: peer(),

@@ -2,9 +2,9 @@
 // columns declared INTEGER/REAL/TEXT/BLOB and read back: the server must keep SQLite's storage
 // class (a REAL 2.0 is a float, not an integer) and every bit of 64-bit integers.
 import { createHash, randomBytes } from "node:crypto";
-import type { InArgs, InValue, IntMode, Value } from "@libsql/client";
+import { LibsqlError, type InArgs, type InValue, type IntMode, type Value } from "@libsql/client";
 import { describe, expect, test } from "vitest";
-import { rowsOf, scalar, uniqueTable, type BatonFixture } from "./baton-fixture.js";
+import { countRows, rowsOf, scalar, uniqueTable, useBaton, type BatonFixture } from "./baton-fixture.js";
 
 /** How one argument is bound: the placeholder in the SQL and the args the client is given. */
 interface BindingForm {
@@ -225,6 +225,29 @@ export function valueCases(baton: BatonFixture): void {
       const client = baton.client();
       const when = new Date(Date.UTC(2024, 1, 29, 12, 30, 15, 250));
       expect(scalar(await client.execute("SELECT ?", [when]))).toBe(when.valueOf());
+    });
+  });
+
+  // On its own server: when this fails over HTTP, the client cannot close the transaction's
+  // stream (it never got the next baton), which keeps the write lock until the stream expires.
+  describe("non-finite floats (own server)", () => {
+    const own = useBaton(baton.transport);
+
+    test("a REAL infinity in a result fails that statement alone with VALUE_NOT_REPRESENTABLE, never as malformed Hrana", async () => {
+      // SQLite has ±Infinity (1e999) but no NaN. JSON has neither; `{"type":"float","value":null}`
+      // is malformed Hrana: the client then drops the HTTP stream or the whole WebSocket, and with
+      // it the open transaction (hrana.md §4.2, §8.6).
+      const client = own.client();
+      const table = uniqueTable("inf");
+      await client.execute(`CREATE TABLE ${table} (v)`);
+      const tx = await client.transaction("write");
+      await tx.execute(`INSERT INTO ${table} VALUES ('before')`);
+      const outcome = await tx.execute("SELECT 1e999 AS inf, -1e999 AS ninf").then(rowsOf, (error: unknown) => error);
+      expect(outcome, String(outcome)).toBeInstanceOf(LibsqlError);
+      expect((outcome as LibsqlError).code, String(outcome)).toBe("VALUE_NOT_REPRESENTABLE");
+      await tx.execute(`INSERT INTO ${table} VALUES ('after')`);
+      await tx.commit();
+      expect(await countRows(client, table)).toBe(2);
     });
   });
 
