@@ -13,6 +13,7 @@ const USAGE = `Usage: baton start [--bind HOST:PORT] [--data DIR] [--user NAME -
   --busy-timeout MS           how long a writer waits for the write lock (default 5000)
   --max-body BYTES            largest request body or WebSocket message (default 16777216)
   --baton-secret HEX|BASE64   HMAC key for batons, ≥ 32 bytes (default: random per process)
+  --namespace-from-host       take the namespace from the first label of the Host name
   STORE                       sqlite:DIR (default: embedded SQLite in the data directory)
 
 Every flag has an environment variable: ${Object.values(FLAGS)

@@ -12,6 +12,7 @@ export interface ServerConfig {
   readonly maxBodyBytes: number;
   readonly batonSecret: Uint8Array | undefined;
   readonly busyTimeoutMs: number;
+  readonly namespaceFromHost: boolean;
 }
 
 export type StoreConfig = { readonly kind: "sqlite"; readonly directory: string };
@@ -22,6 +23,7 @@ export class ConfigError extends Error {
 
 interface FlagSpec {
   readonly env: string;
+  /** False for switches (`--flag`, or `BATON_X=1|true`). */
   readonly takesValue: boolean;
 }
 
@@ -35,6 +37,7 @@ export const FLAGS: Readonly<Record<string, FlagSpec>> = {
   "--max-body": { env: "BATON_MAX_BODY", takesValue: true },
   "--baton-secret": { env: "BATON_SECRET", takesValue: true },
   "--busy-timeout": { env: "BATON_BUSY_TIMEOUT", takesValue: true },
+  "--namespace-from-host": { env: "BATON_NAMESPACE_FROM_HOST", takesValue: false },
 };
 
 function parseBind(value: string): { host: string; port: number } {
@@ -48,6 +51,12 @@ function parseCount(name: string, value: string): number {
   const n = Number(value);
   if (!Number.isSafeInteger(n) || n <= 0) throw new ConfigError(`${name} must be a positive whole number, got ${JSON.stringify(value)}`);
   return n;
+}
+
+function parseSwitch(name: string, value: string | undefined): boolean {
+  if (value === undefined || value === "" || value === "0" || value === "false") return false;
+  if (value === "1" || value === "true") return true;
+  throw new ConfigError(`${name} takes no value (or 1/true/0/false in its variable), got ${JSON.stringify(value)}`);
 }
 
 function parseStore(value: string | undefined, dataDir: string): StoreConfig {
@@ -78,7 +87,7 @@ export function parseStartArgs(args: readonly string[], env: NodeJS.ProcessEnv):
       positional.push(arg);
       continue;
     }
-    const value = eq > 0 && arg.startsWith("--") ? arg.slice(eq + 1) : args[++i];
+    const value = eq > 0 && arg.startsWith("--") ? arg.slice(eq + 1) : spec.takesValue ? args[++i] : "true";
     if (value === undefined) throw new ConfigError(`${flag} needs a value`);
     values.set(flag, value);
   }
@@ -102,5 +111,6 @@ export function parseStartArgs(args: readonly string[], env: NodeJS.ProcessEnv):
     maxBodyBytes: maxBody === undefined ? 16 * 1024 * 1024 : parseCount("--max-body", maxBody),
     batonSecret: parseSecret(get("--baton-secret")),
     busyTimeoutMs: busy === undefined ? 5_000 : parseCount("--busy-timeout", busy),
+    namespaceFromHost: parseSwitch("--namespace-from-host", get("--namespace-from-host")),
   };
 }

@@ -1,5 +1,5 @@
 // Wires a configuration into a running server: the adapter, the protocol services, the listener.
-import { createSqliteAdapter, type SqlAdapter } from "@baton/adapters-kysely";
+import { AdapterRegistry, createSqliteAdapter, type SqlAdapter } from "@baton/adapters-kysely";
 import { BatonServer, userPassAuthenticator, type Logger } from "@baton/server-node";
 import type { ServerConfig } from "./config.js";
 
@@ -16,7 +16,8 @@ function adapterFor(config: ServerConfig): SqlAdapter {
 
 export async function startBaton(config: ServerConfig, logger: Logger): Promise<RunningBaton> {
   const server = new BatonServer({
-    adapter: adapterFor(config),
+    databases: new AdapterRegistry({ adapters: [adapterFor(config)] }),
+    tenancy: { namespaceFromHost: config.namespaceFromHost },
     maxBodyBytes: config.maxBodyBytes,
     authenticate: userPassAuthenticator(config),
     logger,

@@ -25,3 +25,4 @@ export { analyzeParameters, MAX_PARAMETER_NUMBER, parameterTable, type Parameter
 export { splitStatements } from "./sql-text/statement-splitter.js";
 export { classifyStatement, firstKeywords, type StatementTraits } from "./sql-text/statement-classifier.js";
 export { ConnectionDialect, kyselyFor } from "./kysely/connection-dialect.js";
+export { AdapterRegistry, targetKey, type DatabaseRouter, type DatabaseTarget } from "./adapter-registry.js";

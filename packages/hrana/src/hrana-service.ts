@@ -1,5 +1,5 @@
 // The Hrana protocol service: one per server, shared by every HTTP request and socket.
-import type { SqlAdapter } from "@baton/adapters-kysely";
+import type { DatabaseRouter, DatabaseTarget } from "@baton/adapters-kysely";
 import { HttpStreamRegistry, type SqlStoreLimits } from "@baton/session-core";
 import type { HttpStreamState } from "./http-stream-state.js";
 import { LegacyWsConnection, type LegacyWsReply } from "./legacy-ws-connection.js";
@@ -8,7 +8,8 @@ import type { HranaVersion } from "./request-decoder.js";
 import { HranaWsConnection, type HelloAuthenticator, type WsLimits, type WsPeer } from "./ws-connection.js";
 
 export interface HranaServiceOptions {
-  readonly adapter: SqlAdapter;
+  /** Where each request's database comes from (adapters and tenants). */
+  readonly databases: DatabaseRouter;
   /** HMAC key for batons (≥ 32 bytes); random per process when absent. */
   readonly batonSecret?: Uint8Array | undefined;
   /** Idle time before an HTTP stream expires, from its last request (default 10 s, as sqld). */
@@ -32,14 +33,14 @@ const defaultWsLimits: WsLimits = {
 
 export class HranaService {
   readonly http: PipelineHandler;
-  readonly #adapter: SqlAdapter;
+  readonly #databases: DatabaseRouter;
   readonly #streams: HttpStreamRegistry<HttpStreamState>;
   readonly #wsLimits: WsLimits;
   readonly #httpSqlStore: SqlStoreLimits;
   readonly #sockets = new Set<{ shutdown(): Promise<void> }>();
 
   constructor(options: HranaServiceOptions) {
-    this.#adapter = options.adapter;
+    this.#databases = options.databases;
     this.#httpSqlStore = options.httpSqlStore ?? { maxCount: 50, maxLength: 65_536 };
     this.#wsLimits = { ...defaultWsLimits, ...options.ws };
     this.#streams = new HttpStreamRegistry<HttpStreamState>({
@@ -50,7 +51,7 @@ export class HranaService {
       onExpire: (state) => state.stream.queue.run(() => state.stream.close()),
       onError: options.onError,
     });
-    this.http = new PipelineHandler({ adapter: this.#adapter, streams: this.#streams, sqlStoreLimits: this.#httpSqlStore });
+    this.http = new PipelineHandler({ databases: this.#databases, streams: this.#streams, sqlStoreLimits: this.#httpSqlStore });
   }
 
   /** Open HTTP streams. */
@@ -60,16 +61,16 @@ export class HranaService {
 
   openWebSocket(options: {
     version: HranaVersion;
-    namespace: string;
+    target: DatabaseTarget;
     peer: WsPeer;
     authenticate: HelloAuthenticator;
   }): HranaWsConnection {
-    const connection = new HranaWsConnection({ ...options, adapter: this.#adapter, limits: this.#wsLimits });
+    const connection = new HranaWsConnection({ ...options, databases: this.#databases, limits: this.#wsLimits });
     return this.#track(connection);
   }
 
-  openLegacyWebSocket(options: { namespace: string; send: (reply: LegacyWsReply) => void }): LegacyWsConnection {
-    const connection = new LegacyWsConnection({ ...options, adapter: this.#adapter, sqlStoreLimits: this.#httpSqlStore });
+  openLegacyWebSocket(options: { target: DatabaseTarget; send: (reply: LegacyWsReply) => void }): LegacyWsConnection {
+    const connection = new LegacyWsConnection({ ...options, databases: this.#databases, sqlStoreLimits: this.#httpSqlStore });
     return this.#track(connection);
   }
 

@@ -1,22 +1,25 @@
 // One Hrana stream: a tenant's database, and the connection the stream holds while it has
 // session state (an open transaction or connection settings). Between such periods the
 // connection goes back to the pool, so an idle stream costs no connection.
-import type { SqlConnection, SqlDatabase } from "@baton/adapters-kysely";
+import { targetKey, type DatabaseTarget, type SqlConnection, type SqlDatabase } from "@baton/adapters-kysely";
 import { GatewayError } from "@baton/protocol-types";
 import { SerialQueue } from "@baton/session-core";
 
 export class HranaStream {
   /** The tenant's database; a promise so a stream can be registered before it is open. */
   readonly database: Promise<SqlDatabase>;
-  readonly namespace: string;
+  readonly target: DatabaseTarget;
+  /** The target as a comparable key (a stream never changes tenant). */
+  readonly tenant: string;
   /** Requests on one stream run strictly in order. */
   readonly queue = new SerialQueue();
   #connection: SqlConnection | null = null;
   #closed = false;
 
-  constructor(options: { database: Promise<SqlDatabase>; namespace: string }) {
+  constructor(options: { database: Promise<SqlDatabase>; target: DatabaseTarget }) {
     this.database = options.database;
-    this.namespace = options.namespace;
+    this.target = options.target;
+    this.tenant = targetKey(options.target);
   }
 
   get closed(): boolean {

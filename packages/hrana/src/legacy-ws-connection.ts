@@ -2,7 +2,7 @@
 // implicit stream per socket, `{request_id, request}` in and `{request_id, response}` out, where
 // `request` is a pipeline stream request and `response` its StreamResult. The implicit stream
 // carries transactions across messages; `close` ends it and the next message opens a new one.
-import type { SqlAdapter } from "@baton/adapters-kysely";
+import type { DatabaseRouter, DatabaseTarget } from "@baton/adapters-kysely";
 import { GatewayError, toGatewayError, validatorFor } from "@baton/protocol-types";
 import { LegacyWsRequest, type StreamResult } from "@baton/protocol-types/hrana";
 import { SerialQueue, type SqlStoreLimits } from "@baton/session-core";
@@ -20,8 +20,8 @@ export interface LegacyWsReply {
 }
 
 export class LegacyWsConnection {
-  readonly #adapter: SqlAdapter;
-  readonly #namespace: string;
+  readonly #databases: DatabaseRouter;
+  readonly #target: DatabaseTarget;
   readonly #send: (reply: LegacyWsReply) => void;
   readonly #limits: SqlStoreLimits;
   /** Messages run strictly in order, whichever stream they fall on. */
@@ -30,13 +30,13 @@ export class LegacyWsConnection {
   #ended = false;
 
   constructor(options: {
-    adapter: SqlAdapter;
-    namespace: string;
+    databases: DatabaseRouter;
+    target: DatabaseTarget;
     sqlStoreLimits: SqlStoreLimits;
     send: (reply: LegacyWsReply) => void;
   }) {
-    this.#adapter = options.adapter;
-    this.#namespace = options.namespace;
+    this.#databases = options.databases;
+    this.#target = options.target;
     this.#limits = options.sqlStoreLimits;
     this.#send = options.send;
   }
@@ -73,7 +73,7 @@ export class LegacyWsConnection {
     try {
       const request = decodeStreamRequest(raw, 3);
       const state = (this.#state ??= new HttpStreamState({
-        stream: new HranaStream({ database: this.#adapter.database(this.#namespace), namespace: this.#namespace }),
+        stream: new HranaStream({ database: this.#databases.database(this.#target), target: this.#target }),
         limits: this.#limits,
       }));
       const response = await dispatchStreamRequest(state.context(3), request);

@@ -1,7 +1,7 @@
 // Hrana over HTTP: the pipeline and cursor endpoints. Every request of a pipeline runs, in
 // order, and gets exactly one result; only a failure of the whole body (bad envelope, bad
 // baton, unknown tenant) is thrown, for the transport to answer with an HTTP error.
-import type { SqlAdapter } from "@baton/adapters-kysely";
+import { targetKey, type DatabaseRouter, type DatabaseTarget } from "@baton/adapters-kysely";
 import { GatewayError, toGatewayError, validatorFor } from "@baton/protocol-types";
 import {
   CursorReqBody,
@@ -25,24 +25,24 @@ const cursorBody = validatorFor(CursorReqBody);
 
 export interface HttpRequestInfo {
   readonly version: HranaVersion;
-  readonly namespace: string;
+  readonly target: DatabaseTarget;
   /** The decoded body (codec output), not yet validated. */
   readonly body: unknown;
 }
 
 export interface PipelineHandlerOptions {
-  readonly adapter: SqlAdapter;
+  readonly databases: DatabaseRouter;
   readonly streams: HttpStreamRegistry<HttpStreamState>;
   readonly sqlStoreLimits: SqlStoreLimits;
 }
 
 export class PipelineHandler {
-  readonly #adapter: SqlAdapter;
+  readonly #databases: DatabaseRouter;
   readonly #streams: HttpStreamRegistry<HttpStreamState>;
   readonly #limits: SqlStoreLimits;
 
   constructor(options: PipelineHandlerOptions) {
-    this.#adapter = options.adapter;
+    this.#databases = options.databases;
     this.#streams = options.streams;
     this.#limits = options.sqlStoreLimits;
   }
@@ -97,16 +97,16 @@ export class PipelineHandler {
   }
 
   async #lease(request: HttpRequestInfo, baton: string | null | undefined): Promise<HttpStreamLease<HttpStreamState>> {
-    const database = await this.#adapter.database(request.namespace);
+    const database = await this.#databases.database(request.target);
     const lease = this.#streams.begin(
       baton,
       () =>
         new HttpStreamState({
-          stream: new HranaStream({ database: Promise.resolve(database), namespace: request.namespace }),
+          stream: new HranaStream({ database: Promise.resolve(database), target: request.target }),
           limits: this.#limits,
         }),
     );
-    if (lease.state.stream.namespace !== request.namespace) {
+    if (lease.state.stream.tenant !== targetKey(request.target)) {
       lease.finish(false);
       throw new GatewayError("BATON_INVALID", "Received a baton that belongs to another database");
     }

@@ -2,7 +2,7 @@
 // streams. Requests on one stream run in order; streams interleave. Stored SQL belongs to the
 // connection, so `sql_id`s are resolved when a request arrives. Breaking the framing closes the
 // socket (as the spec asks); a bad request inside a valid frame gets a response_error instead.
-import type { SqlAdapter, SqlDatabase } from "@baton/adapters-kysely";
+import type { DatabaseRouter, DatabaseTarget, SqlDatabase } from "@baton/adapters-kysely";
 import { GatewayError, toGatewayError, validatorFor } from "@baton/protocol-types";
 import {
   HelloMsg,
@@ -56,8 +56,8 @@ interface Cursor {
 
 export class HranaWsConnection {
   readonly #version: HranaVersion;
-  readonly #namespace: string;
-  readonly #adapter: SqlAdapter;
+  readonly #target: DatabaseTarget;
+  readonly #databases: DatabaseRouter;
   readonly #peer: WsPeer;
   readonly #limits: WsLimits;
   readonly #authenticate: HelloAuthenticator;
@@ -74,15 +74,15 @@ export class HranaWsConnection {
 
   constructor(options: {
     version: HranaVersion;
-    namespace: string;
-    adapter: SqlAdapter;
+    target: DatabaseTarget;
+    databases: DatabaseRouter;
     peer: WsPeer;
     limits: WsLimits;
     authenticate: HelloAuthenticator;
   }) {
     this.#version = options.version;
-    this.#namespace = options.namespace;
-    this.#adapter = options.adapter;
+    this.#target = options.target;
+    this.#databases = options.databases;
     this.#peer = options.peer;
     this.#limits = options.limits;
     this.#authenticate = options.authenticate;
@@ -171,7 +171,7 @@ export class HranaWsConnection {
   }
 
   #database(): Promise<SqlDatabase> {
-    this.#openDatabase ??= this.#adapter.database(this.#namespace);
+    this.#openDatabase ??= this.#databases.database(this.#target);
     return this.#openDatabase;
   }
 
@@ -196,7 +196,7 @@ export class HranaWsConnection {
         }
         // Registered at once, so requests pipelined behind open_stream find the stream.
         const database = this.#database();
-        this.#streams.set(r.stream_id, new HranaStream({ database, namespace: this.#namespace }));
+        this.#streams.set(r.stream_id, new HranaStream({ database, target: this.#target }));
         await database;
         return { type: "open_stream" };
       })

@@ -50,6 +50,7 @@ export const ErrorCodes = {
   // Tenants and authentication.
   NAMESPACE_INVALID: peer(),
   NAMESPACE_NOT_FOUND: peer(404),
+  ADAPTER_NOT_FOUND: peer(404),
   AUTH_HEADER_NOT_FOUND: peer(401),
   AUTH_HEADER_MALFORMED: peer(401),
   AUTH_JWT_INVALID: peer(401),

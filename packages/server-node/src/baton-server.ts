@@ -2,7 +2,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
-import type { SqlAdapter } from "@baton/adapters-kysely";
+import type { AdapterRegistry } from "@baton/adapters-kysely";
 import { HranaService, type HranaServiceOptions } from "@baton/hrana";
 import { GatewayError, toGatewayError } from "@baton/protocol-types";
 import { WebSocketServer, type WebSocket } from "ws";
@@ -12,7 +12,7 @@ import { bindHranaSocket, bindLegacySocket } from "./hrana-ws-binding.js";
 import { sendError, sendJson, sendText } from "./http-response.js";
 import { methodAllowed, routeOf } from "./http-routes.js";
 import { negotiate, type Negotiation } from "./subprotocol.js";
-import { namespaceOf } from "./tenant-resolver.js";
+import { resolveTarget, type TenancySettings } from "./tenant-resolver.js";
 
 export interface Logger {
   info(message: string): void;
@@ -21,10 +21,11 @@ export interface Logger {
 }
 
 export interface BatonServerOptions {
-  readonly adapter: SqlAdapter;
-  readonly hrana?: Omit<HranaServiceOptions, "adapter" | "onError"> | undefined;
-  /** The tenant of requests that name none (default "default"). */
-  readonly defaultNamespace?: string | undefined;
+  /** The configured adapters; requests are routed to a tenant's database among them. */
+  readonly databases: AdapterRegistry;
+  readonly hrana?: Omit<HranaServiceOptions, "databases" | "onError"> | undefined;
+  /** Tenant selection beyond headers and path (default: namespace "default", no Host routing). */
+  readonly tenancy?: Partial<TenancySettings> | undefined;
   /** Largest request body or WebSocket message, in bytes (default 16 MiB). */
   readonly maxBodyBytes?: number | undefined;
   readonly authenticate?: Authenticator | undefined;
@@ -39,9 +40,9 @@ const silent: Logger = { info: () => undefined, warn: () => undefined, error: ()
 export class BatonServer {
   readonly hrana: HranaService;
   readonly httpServer: Server;
-  readonly #adapter: SqlAdapter;
+  readonly #databases: AdapterRegistry;
   readonly #wss: WebSocketServer;
-  readonly #defaultNamespace: string;
+  readonly #tenancy: TenancySettings;
   readonly #maxBodyBytes: number;
   readonly #authenticate: Authenticator;
   readonly #logger: Logger;
@@ -51,14 +52,14 @@ export class BatonServer {
   #closing = false;
 
   constructor(options: BatonServerOptions) {
-    this.#adapter = options.adapter;
+    this.#databases = options.databases;
     this.#logger = options.logger ?? silent;
-    this.#defaultNamespace = options.defaultNamespace ?? "default";
+    this.#tenancy = { defaultNamespace: "default", namespaceFromHost: false, ...options.tenancy };
     this.#maxBodyBytes = options.maxBodyBytes ?? 16 * 1024 * 1024;
     this.#authenticate = options.authenticate ?? allowAnyone;
     this.hrana = new HranaService({
       ...options.hrana,
-      adapter: options.adapter,
+      databases: options.databases,
       onError: (error) => this.#logger.error("stream clean-up failed", error),
     });
     this.httpServer = createServer((req, res) => void this.#onRequest(req, res));
@@ -105,13 +106,14 @@ export class BatonServer {
     }, 2000);
     await stopped;
     clearTimeout(deadline);
-    await this.#adapter.close();
+    await this.#databases.close();
   }
 
   async #onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     try {
       if (this.#closing) throw new GatewayError("SHUTTING_DOWN", "The server is shutting down");
-      const path = (req.url ?? "/").split("?", 1)[0] as string;
+      const resolved = resolveTarget({ headers: req.headers, path: pathOf(req) }, this.#tenancy);
+      const path = resolved.path;
       const route = routeOf(path);
       if (route === undefined) throw new GatewayError("NOT_FOUND", `No route for ${path}`);
       if (!methodAllowed(route, req.method)) {
@@ -119,7 +121,7 @@ export class BatonServer {
       }
       switch (route.kind) {
         case "health":
-          await this.#adapter.ping();
+          await this.#databases.ping();
           return sendJson(res, { status: 200, body: { status: "ok" } });
         case "index":
           return sendText(res, { status: 200, text: "Baton: Hrana over HTTP (/v2, /v3) and WebSocket\n" });
@@ -127,8 +129,7 @@ export class BatonServer {
           return sendText(res, { status: 200, text: `Hrana over HTTP v${route.version}\n` });
         case "hrana": {
           await this.#authenticate(parseAuthorization(req.headers.authorization));
-          const namespace = namespaceOf(req.headers, this.#defaultNamespace);
-          const call = { req, res, endpoint: route.endpoint, version: route.version, namespace };
+          const call = { req, res, endpoint: route.endpoint, version: route.version, target: resolved.target };
           return await handleHranaHttp(this.hrana, { call, maxBodyBytes: this.#maxBodyBytes });
         }
       }
@@ -143,7 +144,7 @@ export class BatonServer {
 
   async #upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     if (this.#closing) throw new GatewayError("SHUTTING_DOWN", "The server is shutting down");
-    const path = (req.url ?? "/").split("?", 1)[0] as string;
+    const { target, path } = resolveTarget({ headers: req.headers, path: pathOf(req) }, this.#tenancy);
     const negotiation = negotiate(req.headers["sec-websocket-protocol"]);
     if (negotiation.kind === "unsupported") {
       throw new GatewayError(
@@ -151,7 +152,6 @@ export class BatonServer {
         `None of the offered subprotocols (${negotiation.offered.join(", ")}) is supported; use hrana3, hrana2 or hrana1`,
       );
     }
-    const namespace = namespaceOf(req.headers, this.#defaultNamespace);
     const legacy = path === LEGACY_WS_PATH && negotiation.kind === "none";
     // The legacy framing has no hello: its credentials are the upgrade request's, checked here.
     if (legacy) await this.#authenticate(parseAuthorization(req.headers.authorization));
@@ -161,13 +161,13 @@ export class BatonServer {
       ws.on("pong", () => this.#alive.add(ws));
       ws.on("error", () => ws.terminate());
       if (legacy) {
-        bindLegacySocket(ws, { service: this.hrana, namespace });
+        bindLegacySocket(ws, { service: this.hrana, target });
         return;
       }
       const version = negotiation.kind === "hrana" ? negotiation.version : 1;
       const authenticate = (jwt: string | null) =>
         this.#authenticate(jwt === null ? null : { scheme: "bearer", token: jwt });
-      bindHranaSocket(ws, { service: this.hrana, version, namespace, authenticate });
+      bindHranaSocket(ws, { service: this.hrana, version, target, authenticate });
     });
   }
 
@@ -181,6 +181,11 @@ export class BatonServer {
       client.ping();
     }
   }
+}
+
+/** The request path without its query string, percent-decoding left to the router. */
+function pathOf(req: IncomingMessage): string {
+  return (req.url ?? "/").split("?", 1)[0] as string;
 }
 
 function rejectUpgrade(socket: Duplex, error: GatewayError): void {

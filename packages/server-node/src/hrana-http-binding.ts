@@ -1,6 +1,7 @@
 // Hrana over HTTP, bound to node:http: decode the body, call the pipeline handler, encode.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { jsonCodec } from "@baton/codecs";
+import type { DatabaseTarget } from "@baton/adapters-kysely";
 import type { HranaService, HranaVersion } from "@baton/hrana";
 import { readBody } from "./body-reader.js";
 import { sendJson } from "./http-response.js";
@@ -12,7 +13,7 @@ export interface HranaHttpCall {
   readonly res: ServerResponse;
   readonly endpoint: HranaHttpEndpoint;
   readonly version: HranaVersion;
-  readonly namespace: string;
+  readonly target: DatabaseTarget;
 }
 
 /** Handles one POST to a pipeline or cursor endpoint; throws for the caller to answer errors. */
@@ -20,13 +21,13 @@ export async function handleHranaHttp(
   service: HranaService,
   options: { call: HranaHttpCall; maxBodyBytes: number },
 ): Promise<void> {
-  const { req, res, endpoint, version, namespace } = options.call;
+  const { req, res, endpoint, version, target } = options.call;
   const body = jsonCodec.decode(await readBody(req, options.maxBodyBytes));
   if (endpoint === "pipeline") {
-    sendJson(res, { status: 200, body: await service.http.pipeline({ version, namespace, body }) });
+    sendJson(res, { status: 200, body: await service.http.pipeline({ version, target, body }) });
     return;
   }
-  const { head, entries } = await service.http.cursor({ version, namespace, body });
+  const { head, entries } = await service.http.cursor({ version, target, body });
   // Newline-separated JSON: the cursor head, then one entry per line.
   res.writeHead(200, { "Content-Type": "text/plain" });
   res.write(JSON.stringify(head) + "\n");

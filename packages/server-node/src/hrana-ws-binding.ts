@@ -1,4 +1,5 @@
 // Hrana over WebSocket, bound to `ws`: text frames in, codec, connection handler, text frames out.
+import type { DatabaseTarget } from "@baton/adapters-kysely";
 import { jsonCodec } from "@baton/codecs";
 import { CloseCode, type HelloAuthenticator, type HranaService, type HranaVersion } from "@baton/hrana";
 import type { WebSocket } from "ws";
@@ -8,11 +9,11 @@ const UNSUPPORTED_DATA = 1003;
 
 export function bindHranaSocket(
   socket: WebSocket,
-  options: { service: HranaService; version: HranaVersion; namespace: string; authenticate: HelloAuthenticator },
+  options: { service: HranaService; version: HranaVersion; target: DatabaseTarget; authenticate: HelloAuthenticator },
 ): void {
   const connection = options.service.openWebSocket({
     version: options.version,
-    namespace: options.namespace,
+    target: options.target,
     authenticate: options.authenticate,
     peer: {
       send: (message) => socket.send(JSON.stringify(message)),
@@ -39,9 +40,9 @@ export function bindHranaSocket(
 }
 
 /** The simplified `{request_id, request}` framing of `/database/api/ws`. */
-export function bindLegacySocket(socket: WebSocket, options: { service: HranaService; namespace: string }): void {
+export function bindLegacySocket(socket: WebSocket, options: { service: HranaService; target: DatabaseTarget }): void {
   const connection = options.service.openLegacyWebSocket({
-    namespace: options.namespace,
+    target: options.target,
     send: (reply) => socket.send(JSON.stringify(reply)),
   });
   socket.on("message", (data) => {

@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createSqliteAdapter } from "@baton/adapters-kysely";
+import { AdapterRegistry, createSqliteAdapter } from "@baton/adapters-kysely";
 import { BatonServer, type Authenticator } from "../../src/index.js";
 
 export interface WsTestServer {
@@ -22,7 +22,9 @@ export interface WsTestServerOptions {
 export async function startWsTestServer(options: WsTestServerOptions = {}): Promise<WsTestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), "baton-ws-test-"));
   const server = new BatonServer({
-    adapter: createSqliteAdapter({ directory: dataDir, busyTimeoutMs: options.busyTimeoutMs ?? 5_000 }),
+    databases: new AdapterRegistry({
+      adapters: [createSqliteAdapter({ directory: dataDir, busyTimeoutMs: options.busyTimeoutMs ?? 5_000 })],
+    }),
     authenticate: options.authenticate,
     logger: { info: () => undefined, warn: () => undefined, error: (m: string, e?: unknown) => console.error(m, e) },
   });
