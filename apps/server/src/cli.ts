@@ -3,6 +3,7 @@
 import { ConfigError, FLAGS, parseStartArgs } from "./config.js";
 import { consoleLogger } from "./console-logger.js";
 import { startBaton } from "./start.js";
+import { describeStore } from "./store-spec.js";
 
 const USAGE = `Usage: baton start [--bind HOST:PORT] [--data DIR] [--user NAME --pass SECRET] [STORE]
 
@@ -14,11 +15,18 @@ const USAGE = `Usage: baton start [--bind HOST:PORT] [--data DIR] [--user NAME -
   --max-body BYTES            largest request body or WebSocket message (default 16777216)
   --baton-secret HEX|BASE64   HMAC key for batons, ≥ 32 bytes (default: random per process)
   --namespace-from-host       take the namespace from the first label of the Host name
-  STORE                       sqlite:DIR (default: embedded SQLite in the data directory)
+  --default-namespace NAME    the namespace of requests that name none (default "default")
+  --no-auto-create            refuse unknown namespaces instead of creating them
+  --pool-size N               connections per database pool
+  --acquire-timeout MS        how long a request waits for a pooled connection
+  --default-adapter NAME      the adapter of requests that name none
+  --config FILE               a JSON file with any of these settings and named adapters
+  STORE                       sqlite:DIR (default: embedded SQLite in the data directory),
+                              postgres://…, mysql://…, libsql://…, file:…
 
 Every flag has an environment variable: ${Object.values(FLAGS)
   .map((f) => f.env)
-  .join(", ")}, and BATON_STORE.`;
+  .join(", ")}, BATON_STORE, and BATON_ADAPTER_<NAME>=STORE for more adapters.`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -35,7 +43,8 @@ async function main(argv: string[]): Promise<number> {
   const baton = await startBaton(config, logger);
   logger.info(
     `Baton listening: Hrana over HTTP at ${baton.httpUrl} and WebSocket at ${baton.wsUrl}; ` +
-      `data in ${config.store.directory} (embedded SQLite)${config.user === undefined ? "" : "; credentials required"}`,
+      `adapters: ${config.adapters.map((a) => `${a.name} (${describeStore(a.store)})`).join(", ")}` +
+      `${config.user === undefined ? "" : "; credentials required"}`,
   );
   let stopping = false;
   const stop = (signal: string) => {

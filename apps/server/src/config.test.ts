@@ -1,4 +1,6 @@
-import { resolve } from "node:path";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigError, parseStartArgs } from "./config.js";
 
@@ -9,7 +11,8 @@ describe("baton start arguments", () => {
       host: "127.0.0.1",
       port: 8000,
       dataDir: resolve("./data"),
-      store: { kind: "sqlite", directory: resolve("./data") },
+      adapters: [{ name: "sqlite", store: { kind: "sqlite", directory: resolve("./data") } }],
+      defaultAdapter: "sqlite",
       user: undefined,
       streamIdleTimeoutMs: 10_000,
       busyTimeoutMs: 5_000,
@@ -19,7 +22,7 @@ describe("baton start arguments", () => {
   it("reads flags, --flag=value, IPv6 binds and a sqlite: STORE", () => {
     const config = parseStartArgs(["--bind=[::1]:9000", "--data", "/tmp/d", "--user", "u", "--pass", "p", "sqlite:/tmp/s"], {});
     expect(config).toMatchObject({ host: "::1", port: 9000, dataDir: "/tmp/d", user: "u", pass: "p" });
-    expect(config.store).toEqual({ kind: "sqlite", directory: "/tmp/s" });
+    expect(config.adapters.map((a) => a.store)).toEqual([{ kind: "sqlite", directory: "/tmp/s" }]);
   });
 
   it("mirrors every flag with a BATON_* variable, flags winning", () => {
@@ -44,8 +47,8 @@ describe("baton start arguments", () => {
       streamIdleTimeoutMs: 2500,
       busyTimeoutMs: 100,
       maxBodyBytes: 2048,
-      store: { kind: "sqlite", directory: "/tmp/f" },
     });
+    expect(config.adapters.map((a) => a.store)).toEqual([{ kind: "sqlite", directory: "/tmp/f" }]);
     expect(config.batonSecret).toHaveLength(32);
   });
 
@@ -57,11 +60,54 @@ describe("baton start arguments", () => {
       ["--stream-idle-timeout", "soon"],
       ["--baton-secret", "abcd"],
       ["--nope"],
-      ["postgres://x"],
+      ["redis://x"],
       ["a", "b"],
       ["--data"],
     ]) {
       expect(() => parseStartArgs(args, {}), args.join(" ")).toThrow(ConfigError);
     }
+  });
+
+  it("declares named adapters in a JSON file, BATON_ADAPTER_* and STORE, the default first", () => {
+    const dir = mkdtempSync(join(tmpdir(), "baton-config-"));
+    const file = join(dir, "baton.json");
+    writeFileSync(
+      file,
+      JSON.stringify({
+        bind: "127.0.0.1:9100",
+        adapters: { main: "sqlite:/tmp/main", pg: { store: "postgres://postgres@127.0.0.1/test", poolSize: 4 } },
+        defaultAdapter: "pg",
+        namespaceFromHost: true,
+        autoCreateNamespaces: false,
+      }),
+    );
+    const config = parseStartArgs(["--config", file], { BATON_ADAPTER_MY: "mariadb://root@127.0.0.1/test" });
+    expect(config.port).toBe(9100);
+    expect(config.defaultAdapter).toBe("pg");
+    expect(config.adapters.map((a) => [a.name, a.store.kind, a.poolSize])).toEqual([
+      ["pg", "postgres", 4],
+      ["main", "sqlite", undefined],
+      ["my", "mysql", undefined],
+    ]);
+    expect(config.adapters[2]?.store).toEqual({ kind: "mysql", url: "mysql://root@127.0.0.1/test" });
+    expect(config).toMatchObject({ namespaceFromHost: true, autoCreateNamespaces: false });
+
+    const withStore = parseStartArgs(["--config", file, "libsql://db.example.com"], {});
+    expect(withStore.defaultAdapter).toBe("libsql");
+    expect(withStore.adapters[0]?.store).toEqual({ kind: "libsql", url: "libsql://db.example.com" });
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("refuses a configuration file with unknown keys or wrong types, naming the place", () => {
+    const dir = mkdtempSync(join(tmpdir(), "baton-config-"));
+    const file = join(dir, "bad.json");
+    writeFileSync(file, JSON.stringify({ bnd: "x" }));
+    expect(() => parseStartArgs(["--config", file], {})).toThrow(ConfigError);
+    writeFileSync(file, JSON.stringify({ poolSize: "many" }));
+    expect(() => parseStartArgs(["--config", file], {})).toThrow(/poolSize/);
+    writeFileSync(file, "{ not json");
+    expect(() => parseStartArgs(["--config", file], {})).toThrow(/Cannot read/);
+    expect(() => parseStartArgs(["--default-adapter", "nope"], {})).toThrow(/not configured/);
+    rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -1,6 +1,7 @@
 // Wires a configuration into a running server: the adapter, the protocol services, the listener.
-import { AdapterRegistry, createSqliteAdapter, type SqlAdapter } from "@baton/adapters-kysely";
+import { AdapterRegistry } from "@baton/adapters-kysely";
 import { BatonServer, userPassAuthenticator, type Logger } from "@baton/server-node";
+import { createAdapter } from "./adapter-factory.js";
 import type { ServerConfig } from "./config.js";
 
 export interface RunningBaton {
@@ -10,14 +11,16 @@ export interface RunningBaton {
   readonly port: number;
 }
 
-function adapterFor(config: ServerConfig): SqlAdapter {
-  return createSqliteAdapter({ directory: config.store.directory, busyTimeoutMs: config.busyTimeoutMs });
+function registryFor(config: ServerConfig): AdapterRegistry {
+  const settings = { autoCreateNamespaces: config.autoCreateNamespaces };
+  const adapters = config.adapters.map((adapter) => createAdapter(adapter, settings));
+  return new AdapterRegistry({ adapters, defaultAdapter: config.defaultAdapter });
 }
 
 export async function startBaton(config: ServerConfig, logger: Logger): Promise<RunningBaton> {
   const server = new BatonServer({
-    databases: new AdapterRegistry({ adapters: [adapterFor(config)] }),
-    tenancy: { namespaceFromHost: config.namespaceFromHost },
+    databases: registryFor(config),
+    tenancy: { namespaceFromHost: config.namespaceFromHost, defaultNamespace: config.defaultNamespace },
     maxBodyBytes: config.maxBodyBytes,
     authenticate: userPassAuthenticator(config),
     logger,

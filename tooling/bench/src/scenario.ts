@@ -1,0 +1,115 @@
+// What a benchmark scenario is: the data it needs, and for each side (Baton and its bare
+// baseline) the server to start and the load to drive it with. Everything here is plain data,
+// so a load spec can cross to the load process unchanged. New protocols (RPC, SurrealQL,
+// Postgres) add scenarios and, where needed, a baseline server; the harness does not change.
+
+/** One HTTP request of a load sequence, pre-serialised. */
+export interface HttpStep {
+  readonly path: string;
+  /** The JSON body; `{{carry}}` is replaced with what an earlier step of the sequence captured. */
+  readonly body: string;
+  /** Extra headers; `{{conn}}` in a value is replaced with the connection's number (mod `tenants`). */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** A regular expression (source) whose group 1, found in the response body, becomes `{{carry}}`. */
+  readonly capture?: string;
+  /** A response body containing this text is counted as a failed request. */
+  readonly failIf?: string;
+}
+
+/** HTTP load: every connection sends `steps` in order, one at a time, again and again. */
+export interface HttpLoad {
+  readonly kind: "http";
+  readonly connections: number;
+  readonly steps: readonly HttpStep[];
+  /** How many distinct `{{conn}}` values there are (default: one per connection). */
+  readonly tenants?: number;
+}
+
+/** WebSocket load: every connection sends `handshake`, then keeps `frames.length` requests in flight. */
+export interface WsLoad {
+  readonly kind: "ws";
+  readonly connections: number;
+  readonly protocols: readonly string[];
+  /** Frames sent once per connection; each must be answered before the load starts. */
+  readonly handshake: readonly string[];
+  /** One frame per in-flight slot; frame `i` carries `"request_id": firstRequestId + i`. */
+  readonly frames: readonly string[];
+  readonly firstRequestId: number;
+  /** A reply containing this text is counted as a failed request. */
+  readonly failIf: string;
+}
+
+export type LoadShape = HttpLoad | WsLoad;
+
+/** Which server a side runs. Baton is always the built CLI; baselines are scripts in `baselines/`. */
+export type ServerSpec =
+  | { readonly kind: "baton"; readonly args?: readonly string[] }
+  | { readonly kind: "baseline"; readonly script: BaselineScript };
+
+/** The bare baseline servers (file names in `src/baselines/`, without `.ts`). */
+export type BaselineScript = "bare-http-server" | "bare-ws-server";
+
+export interface Side {
+  readonly server: ServerSpec;
+  readonly load: LoadShape;
+}
+
+export type SideName = "baseline" | "baton";
+
+/** What one request stands for, to print a derived rate (rows/s, transactions/s). */
+export interface PerRequest {
+  readonly unit: string;
+  readonly count: number;
+}
+
+/** An A/B throughput scenario. */
+export interface Scenario {
+  readonly name: string;
+  readonly title: string;
+  /** Namespaces (database files `<name>.db`) each server's data directory starts with, copied from the seed. */
+  readonly databases: readonly string[];
+  readonly perRequest?: PerRequest;
+  readonly baton: Side;
+  readonly baseline: Side;
+}
+
+/** Where a running server listens, and its process id (for /proc readings). */
+export interface ServerAddress {
+  readonly httpUrl: string;
+  readonly wsUrl: string;
+  readonly pid: number;
+}
+
+/** One timed load run against one server. */
+export interface LoadRun {
+  readonly load: LoadShape;
+  readonly target: ServerAddress;
+  readonly warmupMs: number;
+  readonly durationMs: number;
+}
+
+/** Latency percentiles of one run, in milliseconds. */
+export interface LatencySummary {
+  readonly p50: number;
+  readonly p90: number;
+  readonly p99: number;
+  readonly max: number;
+  readonly mean: number;
+}
+
+/** What one timed run measured (only the measurement window, after the warm-up). */
+export interface SideMeasurement {
+  /** Requests answered successfully inside the window. */
+  readonly requests: number;
+  /** Non-2xx answers, answers reporting an error, and socket errors inside the window. */
+  readonly errors: number;
+  readonly seconds: number;
+  readonly requestsPerSecond: number;
+  readonly latencyMs: LatencySummary;
+  /** The server's CPU time over the window, in cores (1 = one core fully busy). */
+  readonly serverCores: number;
+  /** The load process's CPU time over the window, in cores. */
+  readonly loadCores: number;
+  /** Server CPU microseconds per successful request. */
+  readonly serverCpuUsPerRequest: number;
+}
