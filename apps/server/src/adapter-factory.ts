@@ -1,5 +1,10 @@
 // Turns an adapter's configuration into a running SqlAdapter.
-import { createSqliteAdapter, type SqlAdapter } from "@baton/adapters-kysely";
+import {
+  createLibsqlAdapter,
+  createPostgresAdapter,
+  createSqliteAdapter,
+  type SqlAdapter,
+} from "@baton/adapters-kysely";
 import { ConfigError } from "./config-error.js";
 import type { AdapterConfig } from "./config.js";
 
@@ -19,8 +24,23 @@ export function createAdapter(config: AdapterConfig, settings: AdapterSettings):
         acquireTimeoutMs: config.acquireTimeoutMs,
       });
     case "postgres":
-    case "mysql":
+      return createPostgresAdapter({
+        name: config.name,
+        url: store.url,
+        poolSize: config.poolSize,
+        acquireTimeoutMs: config.acquireTimeoutMs,
+        autoCreateNamespaces: settings.autoCreateNamespaces,
+      });
     case "libsql":
-      throw new ConfigError(`The ${store.kind} adapter is not available in this build (adapter ${config.name}); autoCreate=${settings.autoCreateNamespaces}`);
+      return createLibsqlAdapter({
+        name: config.name,
+        url: store.url,
+        authToken: config.authToken,
+        poolSize: config.poolSize,
+        acquireTimeoutMs: config.acquireTimeoutMs,
+        busyTimeoutMs: config.busyTimeoutMs,
+      });
+    case "mysql":
+      throw new ConfigError(`The mysql adapter is not available in this build (adapter ${config.name})`);
   }
 }

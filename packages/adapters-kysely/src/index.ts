@@ -24,5 +24,9 @@ export {
 export { analyzeParameters, MAX_PARAMETER_NUMBER, parameterTable, type ParameterTable } from "./sql-text/sql-parameters.js";
 export { splitStatements } from "./sql-text/statement-splitter.js";
 export { classifyStatement, firstKeywords, type StatementTraits } from "./sql-text/statement-classifier.js";
-export { ConnectionDialect, kyselyFor } from "./kysely/connection-dialect.js";
+export { ConnectionDialect, kyselyFor, type KyselyDialectName } from "./kysely/connection-dialect.js";
 export { AdapterRegistry, targetKey, type DatabaseRouter, type DatabaseTarget } from "./adapter-registry.js";
+export { createLibsqlAdapter, type LibsqlAdapterOptions } from "./libsql/libsql-adapter.js";
+export { createPostgresAdapter, type PostgresAdapterOptions } from "./postgres/postgres-adapter.js";
+export { significantPostgresTokens, tokenizePostgres } from "./sql-text/postgres-tokenizer.js";
+export { splitPostgresStatements } from "./sql-text/postgres-splitter.js";

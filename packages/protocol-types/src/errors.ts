@@ -59,6 +59,7 @@ export const ErrorCodes = {
   AUTH_FORBIDDEN: peer(403),
   // Resources and the server itself.
   POOL_TIMEOUT: server(503),
+  DATABASE_UNAVAILABLE: server(503),
   SHUTTING_DOWN: server(503),
   INTERNAL_ERROR: server(),
   // SQLite base result codes; other databases' errors are mapped onto these.

@@ -1,7 +1,9 @@
-// Kysely on one pinned Baton connection: Kysely's own SQLite adapter, compiler and
-// introspector, with a driver that runs everything on that exact connection.
+// Kysely on one pinned Baton connection: Kysely's own adapter, compiler and introspector for
+// the connection's dialect, with a driver that runs everything on that exact connection.
 import {
   Kysely,
+  PostgresAdapter,
+  PostgresQueryCompiler,
   SqliteAdapter,
   SqliteIntrospector,
   SqliteQueryCompiler,
@@ -13,13 +15,39 @@ import {
 } from "kysely";
 import type { SqlConnection } from "../executor.js";
 import { ConnectionDriver } from "./connection-driver.js";
+import { TenantSchemaIntrospector } from "./tenant-schema-introspector.js";
 
-/** A Kysely dialect for a SQLite SqlConnection that is already checked out. */
+/** The SQL dialects Kysely can speak on a Baton connection (an adapter's `dialect`). */
+export type KyselyDialectName = "sqlite" | "postgres";
+
+interface DialectParts {
+  compiler(): QueryCompiler;
+  adapter(): DialectAdapter;
+  introspector(db: Kysely<unknown>): DatabaseIntrospector;
+}
+
+const DIALECTS: Readonly<Record<KyselyDialectName, DialectParts>> = {
+  sqlite: {
+    compiler: () => new SqliteQueryCompiler(),
+    adapter: () => new SqliteAdapter(),
+    introspector: (db) => new SqliteIntrospector(db),
+  },
+  postgres: {
+    compiler: () => new PostgresQueryCompiler(),
+    adapter: () => new PostgresAdapter(),
+    // A tenant is a schema: it sees its own schema only, not every tenant's tables.
+    introspector: (db) => new TenantSchemaIntrospector(db),
+  },
+};
+
+/** A Kysely dialect for a SqlConnection that is already checked out. */
 export class ConnectionDialect implements Dialect {
   readonly #connection: SqlConnection;
+  readonly #parts: DialectParts;
 
-  constructor(connection: SqlConnection) {
+  constructor(connection: SqlConnection, dialect: KyselyDialectName = "sqlite") {
     this.#connection = connection;
+    this.#parts = DIALECTS[dialect];
   }
 
   createDriver(): Driver {
@@ -27,23 +55,24 @@ export class ConnectionDialect implements Dialect {
   }
 
   createQueryCompiler(): QueryCompiler {
-    return new SqliteQueryCompiler();
+    return this.#parts.compiler();
   }
 
   createAdapter(): DialectAdapter {
-    return new SqliteAdapter();
+    return this.#parts.adapter();
   }
 
   createIntrospector(db: Parameters<Dialect["createIntrospector"]>[0]): DatabaseIntrospector {
-    return new SqliteIntrospector(db);
+    return this.#parts.introspector(db);
   }
 }
 
 /**
  * A Kysely instance that runs on `connection` and nowhere else, so it sees (and takes part in)
- * the connection's open transaction. Integers come back as bigint, as everywhere in Baton.
- * Destroying it does not close the connection.
+ * the connection's open transaction. `dialect` is the connection's adapter's (`adapter.dialect`).
+ * Values keep Baton's types (integers as bigint, booleans as 1/0). Destroying it does not close
+ * the connection.
  */
-export function kyselyFor<DB>(connection: SqlConnection): Kysely<DB> {
-  return new Kysely<DB>({ dialect: new ConnectionDialect(connection) });
+export function kyselyFor<DB>(connection: SqlConnection, dialect: KyselyDialectName = "sqlite"): Kysely<DB> {
+  return new Kysely<DB>({ dialect: new ConnectionDialect(connection, dialect) });
 }

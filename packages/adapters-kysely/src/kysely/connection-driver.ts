@@ -103,11 +103,11 @@ class PinnedConnection implements DatabaseConnection {
   }
 }
 
-/** Kysely passes query parameters through untyped; booleans become 0/1 as in SQLite. */
+/** Kysely passes query parameters through untyped; booleans become 0/1 (as in SQLite; Postgres reads 1/0 as a bool). */
 function toSqlValue(value: unknown, index: number): SqlValue {
   if (value === null || value === undefined) return null;
   if (typeof value === "boolean") return value ? 1n : 0n;
   if (typeof value === "bigint" || typeof value === "number" || typeof value === "string") return value;
   if (value instanceof Uint8Array) return value;
-  throw new GatewayError("ARGS_INVALID", `Query parameter ${index + 1} has a type SQLite cannot store (${typeof value})`);
+  throw new GatewayError("ARGS_INVALID", `Query parameter ${index + 1} has a type Baton cannot bind (${typeof value})`);
 }

@@ -1,6 +1,6 @@
 // The parameters of one SQLite statement, numbered exactly as SQLite numbers them
 // (sqlite3ExprAssignVarNumber in expr.c), from the text alone.
-import { tokenize, type TokenizeOptions } from "./sqlite-tokenizer.js";
+import { tokenize, type Token, type TokenizeOptions } from "./sqlite-tokenizer.js";
 
 /** SQLite's default SQLITE_MAX_VARIABLE_NUMBER; `?NNN` beyond it fails to prepare. */
 export const MAX_PARAMETER_NUMBER = 32766;
@@ -20,17 +20,36 @@ export interface ParameterTable {
  * refuse (`?0`, `?99999`) are skipped: preparing such a statement fails anyway.
  */
 export function parameterTable(sql: string, options: TokenizeOptions = {}): ParameterTable {
+  return numberParameters(tokenize(sql, options));
+}
+
+/** A parameter table with the index each parameter token took, for rewriting the text. */
+export interface NumberedParameters extends ParameterTable {
+  /** Parameter index by the start offset of its token; refused parameters (`?0`) are absent. */
+  readonly indexAt: ReadonlyMap<number, number>;
+}
+
+/**
+ * Numbers the `parameter` tokens of any dialect's token list by SQLite's rules (see
+ * parameterTable). With `dollarNumbers`, `$NNN` is numbered like `?NNN`, as Postgres means it.
+ */
+export function numberParameters(
+  tokens: readonly Token[],
+  options: { readonly dollarNumbers?: boolean } = {},
+): NumberedParameters {
+  const numbered = options.dollarNumbers === true ? /^[?$]\d/ : /^\?\d/;
   let count = 0;
   const nameOf = new Map<number, string>();
   const indexOf = new Map<string, number>();
   const referenced = new Set<number>();
-  for (const token of tokenize(sql, options)) {
+  const indexAt = new Map<number, number>();
+  for (const token of tokens) {
     if (token.kind !== "parameter") continue;
     const text = token.text;
     let index: number;
     if (text === "?") {
       index = ++count;
-    } else if (text.startsWith("?")) {
+    } else if (numbered.test(text)) {
       // Long digit runs are out of range whatever they say; avoid parsing them at all.
       index = text.length > 6 ? 0 : Number(text.slice(1));
       if (index < 1 || index > MAX_PARAMETER_NUMBER) continue;
@@ -45,6 +64,7 @@ export function parameterTable(sql: string, options: TokenizeOptions = {}): Para
       }
     }
     referenced.add(index);
+    indexAt.set(token.start, index);
   }
   const names: (string | null)[] = [];
   const used: boolean[] = [];
@@ -52,7 +72,7 @@ export function parameterTable(sql: string, options: TokenizeOptions = {}): Para
     names.push(nameOf.get(index) ?? null);
     used.push(referenced.has(index));
   }
-  return { names, referenced: used };
+  return { names, referenced: used, indexAt };
 }
 
 /** `result[i]` is the name of parameter i + 1 with its prefix, or null for `?` and unreferenced indexes. */

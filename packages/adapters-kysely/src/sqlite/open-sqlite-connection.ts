@@ -1,12 +1,14 @@
 // Opening one connection to a database file with the settings every Baton connection has.
-import Database from "better-sqlite3";
 import { retryWhileBusy } from "./busy-retry.js";
 import type { LockNotifier } from "./lock-notifier.js";
 import { SqliteConnection } from "./sqlite-connection.js";
+import type { SqliteDatabaseLike, SqliteDriverLike } from "./sqlite-driver.js";
 import { executionError } from "./sqlite-errors.js";
 
 /** How connections are opened; shared by all connections to one file. */
 export interface ConnectionSettings {
+  /** The engine: better-sqlite3, or libsql for the libSQL adapter's local files. */
+  readonly driver: SqliteDriverLike;
   readonly file: string;
   readonly notifier: LockNotifier;
   readonly busyTimeoutMs: number;
@@ -16,14 +18,14 @@ export interface ConnectionSettings {
 
 /**
  * Opens (creating) the file in WAL mode with busy_timeout 0 (see busy-retry.ts). Foreign keys
- * are switched OFF explicitly: SQLite's default, kept by libSQL and sqld, but better-sqlite3
- * builds SQLite with SQLITE_DEFAULT_FOREIGN_KEYS=1.
+ * are switched OFF explicitly: SQLite's default, kept by libSQL and sqld, but better-sqlite3 (and
+ * the libsql package, PRAGMA compile_options) build SQLite with SQLITE_DEFAULT_FOREIGN_KEYS=1.
  */
 export async function openSqliteConnection(settings: ConnectionSettings): Promise<SqliteConnection> {
   const synchronous = settings.synchronous === "NORMAL" ? "NORMAL" : "FULL";
-  let db: Database.Database;
+  let db: SqliteDatabaseLike;
   try {
-    db = new Database(settings.file, { timeout: 0 });
+    db = settings.driver.open(settings.file);
   } catch (error) {
     throw executionError(error);
   }
@@ -41,6 +43,7 @@ export async function openSqliteConnection(settings: ConnectionSettings): Promis
   }
   return new SqliteConnection({
     db,
+    driver: settings.driver,
     notifier: settings.notifier,
     busyTimeoutMs: settings.busyTimeoutMs,
     statementCacheSize: settings.statementCacheSize,

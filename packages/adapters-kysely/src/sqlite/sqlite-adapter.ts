@@ -1,5 +1,6 @@
 // The embedded-SQLite backend: one database file per tenant namespace under one directory,
-// each with its own connection pool; the least recently used idle pools are closed.
+// each with its own connection pool; the least recently used idle pools are closed. The same
+// code serves the libSQL adapter's local files, with libsql's driver (see EmbeddedEngine).
 import { GatewayError } from "@baton/protocol-types";
 import { constants } from "node:fs";
 import { access, mkdir } from "node:fs/promises";
@@ -7,7 +8,8 @@ import { basename, dirname, join, resolve } from "node:path";
 import type { SqlAdapter, SqlDatabase } from "../executor.js";
 import { LruCache } from "../lru-cache.js";
 import { validateNamespace } from "../tenant-name.js";
-import { SqliteDatabase } from "./sqlite-database.js";
+import { SqliteDatabase, type SqliteDatabaseOptions } from "./sqlite-database.js";
+import { betterSqlite3Driver, type SqliteDriverLike } from "./sqlite-driver.js";
 
 export interface SqliteAdapterOptions {
   /** The directory holding `<namespace>.db` files; created if missing. */
@@ -30,8 +32,41 @@ export interface SqliteAdapterOptions {
   readonly maxCachedDatabases?: number;
 }
 
+/** What differs between the embedded engines that share this adapter. */
+export interface EmbeddedEngine {
+  readonly driver: SqliteDriverLike;
+  readonly dialect: SqlAdapter["dialect"];
+  /** The adapter's name unless configured. */
+  readonly defaultName: string;
+  /** How messages name the engine. */
+  readonly label: string;
+}
+
+const SQLITE: EmbeddedEngine = { driver: betterSqlite3Driver, dialect: "sqlite", defaultName: "sqlite", label: "SQLite" };
+
 /** Creates the SQLite adapter. */
 export function createSqliteAdapter(options: SqliteAdapterOptions): SqlAdapter {
+  return createDirectoryAdapter(options, SQLITE);
+}
+
+/** The pool settings of one database file, with the defaults every embedded adapter shares. */
+export function embeddedPoolOptions(
+  options: Omit<SqliteAdapterOptions, "directory">,
+  target: { readonly driver: SqliteDriverLike; readonly file: string; readonly name: string },
+): SqliteDatabaseOptions {
+  return {
+    ...target,
+    busyTimeoutMs: options.busyTimeoutMs ?? 5000,
+    synchronous: options.synchronous ?? "FULL",
+    statementCacheSize: options.statementCacheSize ?? 128,
+    poolSize: Math.max(1, options.poolSize ?? 64),
+    acquireTimeoutMs: options.acquireTimeoutMs ?? 5000,
+    maxIdle: options.maxIdle ?? 8,
+  };
+}
+
+/** A directory of `<namespace>.db` files, one pool each, over any embedded engine. */
+export function createDirectoryAdapter(options: SqliteAdapterOptions, engine: EmbeddedEngine): SqlAdapter {
   const directory = resolve(options.directory);
   const maxCached = options.maxCachedDatabases ?? 256;
   // Eviction is ours (only idle pools may go), so the cache itself never evicts.
@@ -40,7 +75,7 @@ export function createSqliteAdapter(options: SqliteAdapterOptions): SqlAdapter {
   let closed = false;
 
   const assertOpen = (): void => {
-    if (closed) throw new GatewayError("SHUTTING_DOWN", "The SQLite adapter is closed");
+    if (closed) throw new GatewayError("SHUTTING_DOWN", `The ${engine.label} adapter is closed`);
   };
 
   // An evicted pool that a caller still holds keeps working (it reopens connections on
@@ -55,8 +90,8 @@ export function createSqliteAdapter(options: SqliteAdapterOptions): SqlAdapter {
   };
 
   return {
-    name: options.name ?? "sqlite",
-    dialect: "sqlite",
+    name: options.name ?? engine.defaultName,
+    dialect: engine.dialect,
 
     async database(namespace: string): Promise<SqlDatabase> {
       assertOpen();
@@ -71,16 +106,7 @@ export function createSqliteAdapter(options: SqliteAdapterOptions): SqlAdapter {
       assertOpen();
       let database = databases.get(namespace);
       if (database === undefined) {
-        database = new SqliteDatabase({
-          file,
-          name: namespace,
-          busyTimeoutMs: options.busyTimeoutMs ?? 5000,
-          synchronous: options.synchronous ?? "FULL",
-          statementCacheSize: options.statementCacheSize ?? 128,
-          poolSize: Math.max(1, options.poolSize ?? 64),
-          acquireTimeoutMs: options.acquireTimeoutMs ?? 5000,
-          maxIdle: options.maxIdle ?? 8,
-        });
+        database = new SqliteDatabase(embeddedPoolOptions(options, { driver: engine.driver, file, name: namespace }));
         databases.set(namespace, database);
         evictIdle();
       }

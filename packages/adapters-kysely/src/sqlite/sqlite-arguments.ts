@@ -8,12 +8,12 @@
 // every index. So we resolve indexes ourselves and hand it exactly that.
 import { GatewayError } from "@baton/protocol-types";
 import type { NamedValue, SqlValue } from "../executor.js";
+import { resolveArguments } from "../argument-resolution.js";
 import type { ParameterTable } from "../sql-text/sql-parameters.js";
 
 /** The arguments to spread into a better-sqlite3 statement call. */
 export type SqliteBindArgs = readonly unknown[];
 
-const PREFIXES = [":", "@", "$"];
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
 
@@ -24,23 +24,12 @@ export function bindArguments(
   table: ParameterTable,
   input: { readonly args: readonly SqlValue[]; readonly namedArgs: readonly NamedValue[] },
 ): SqliteBindArgs {
-  const count = table.names.length;
-  if (input.args.length > count) {
-    throw invalid(`Too many positional arguments: the statement has ${count} parameter(s), got ${input.args.length}`);
-  }
-  const values: (SqlValue | undefined)[] = [...input.args];
-  values.length = count;
-  // Named arguments win over positional ones for the same index.
-  for (const [index, value] of resolveNamed(table, input.namedArgs)) values[index] = value;
-
+  const values = resolveArguments(table, input);
   const positional: unknown[] = [];
   const named: Record<string, unknown> = {};
   const namedBy = new Map<string, { name: string; value: SqlValue }>();
-  for (let index = 0; index < count; index++) {
+  for (let index = 0; index < values.length; index++) {
     const name = table.names[index] ?? null;
-    if (values[index] === undefined && table.referenced[index] === true) {
-      throw invalid(`Missing argument for parameter ${index + 1}${name === null ? "" : ` (${name})`}`);
-    }
     // An index the text never references still needs a value: better-sqlite3 counts it.
     const value = values[index] ?? null;
     if (name === null) {
@@ -56,27 +45,6 @@ export function bindArguments(
     named[key] = toSqlite(value, index);
   }
   return Object.keys(named).length > 0 ? [positional, named] : [positional];
-}
-
-function resolveNamed(table: ParameterTable, namedArgs: readonly NamedValue[]): Map<number, SqlValue> {
-  const indexOf = new Map<string, number>();
-  table.names.forEach((name, index) => {
-    if (name !== null) indexOf.set(name, index);
-  });
-  const resolved = new Map<number, SqlValue>();
-  const seen = new Set<string>();
-  for (const { name, value } of namedArgs) {
-    if (seen.has(name)) throw invalid(`Named argument "${name}" is given more than once`);
-    seen.add(name);
-    const exact = indexOf.get(name);
-    const indexes =
-      exact !== undefined
-        ? [exact]
-        : PREFIXES.map((prefix) => indexOf.get(prefix + name)).filter((i): i is number => i !== undefined);
-    if (indexes.length === 0) throw invalid(`Named argument "${name}" matches no parameter of the statement`);
-    for (const index of indexes) resolved.set(index, value);
-  }
-  return resolved;
 }
 
 function toSqlite(value: SqlValue, index: number): unknown {

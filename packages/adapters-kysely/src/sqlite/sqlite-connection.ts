@@ -1,7 +1,7 @@
-// One better-sqlite3 connection behind the SqlConnection interface: statement cache, argument
-// binding, error normalising, lock waiting, and the state the pool needs to know about.
+// One SQLite connection (better-sqlite3's, or libsql's) behind the SqlConnection interface:
+// statement cache, argument binding, error normalising, lock waiting, and the state the pool
+// needs to know about.
 import { GatewayError } from "@baton/protocol-types";
-import type Database from "better-sqlite3";
 import type { DescribeOutput, SqlConnection, StatementInput, StatementResult } from "../executor.js";
 import { LruCache } from "../lru-cache.js";
 import { parameterTable } from "../sql-text/sql-parameters.js";
@@ -9,13 +9,15 @@ import { classifyStatement } from "../sql-text/statement-classifier.js";
 import { splitStatements } from "../sql-text/statement-splitter.js";
 import { retryWhileBusy } from "./busy-retry.js";
 import type { LockNotifier } from "./lock-notifier.js";
-import { bindArguments } from "./sqlite-arguments.js";
+import type { SqliteDatabaseLike, SqliteDriverLike, SqliteStatementLike } from "./sqlite-driver.js";
 import { executionError, isRetryableBusy, prepareError } from "./sqlite-errors.js";
 import { resultColumns, runStatement, type ChangeCounters, type PreparedStatement } from "./statement-runner.js";
 
 export interface SqliteConnectionOptions {
   /** An open connection with busy_timeout 0 (see busy-retry.ts). */
-  readonly db: Database.Database;
+  readonly db: SqliteDatabaseLike;
+  /** The driver that opened it: argument shapes and SQL lexing. */
+  readonly driver: SqliteDriverLike;
   /** The notifier of the connection's database file. */
   readonly notifier: LockNotifier;
   readonly busyTimeoutMs: number;
@@ -26,17 +28,19 @@ const NO_ARGUMENTS = { args: [], namedArgs: [] } as const;
 
 /** A pooled SQLite connection. */
 export class SqliteConnection implements SqlConnection {
-  readonly #db: Database.Database;
+  readonly #db: SqliteDatabaseLike;
+  readonly #driver: SqliteDriverLike;
   readonly #notifier: LockNotifier;
   readonly #busyTimeoutMs: number;
   readonly #cache: LruCache<string, PreparedStatement>;
-  #counters: Database.Statement<unknown[], unknown> | undefined;
+  #counters: SqliteStatementLike | undefined;
   #tainted = false;
   #closedBy: "release" | "shutdown" | undefined;
   #current: { readonly done: Promise<unknown>; readonly abort: AbortController } | undefined;
 
   constructor(options: SqliteConnectionOptions) {
     this.#db = options.db;
+    this.#driver = options.driver;
     this.#notifier = options.notifier;
     this.#busyTimeoutMs = options.busyTimeoutMs;
     // better-sqlite3 has no finalize(): an evicted statement is finalized when it is collected.
@@ -54,7 +58,7 @@ export class SqliteConnection implements SqlConnection {
 
   executeScript(sql: string): Promise<void> {
     return this.#exclusive(async (signal) => {
-      for (const text of splitStatements(sql)) {
+      for (const text of splitStatements(sql, this.#driver.tokenizeOptions)) {
         // Script statements are usually run once: keep them out of the statement cache.
         await this.#withRetry(signal, () => this.#run(this.#prepare(text, false), { ...NO_ARGUMENTS, wantRows: false }));
       }
@@ -156,34 +160,36 @@ export class SqliteConnection implements SqlConnection {
   #prepare(sql: string, cache: boolean): PreparedStatement {
     const cached = cache ? this.#cache.get(sql) : undefined;
     if (cached !== undefined) return cached;
-    let statement: Database.Statement<unknown[], unknown>;
+    const lexing = this.#driver.tokenizeOptions;
+    let statement: SqliteStatementLike;
     try {
-      statement = this.#db.prepare<unknown[], unknown>(sql);
+      statement = this.#db.prepare(sql);
     } catch (error) {
       // Preparing reads the schema and can meet a lock too; leave that to the retry loop.
       if (isRetryableBusy(error)) throw error;
-      throw prepareError(error, () => splitStatements(sql).length);
+      throw prepareError(error, () => splitStatements(sql, lexing).length);
     }
     statement.safeIntegers(true);
     // Rows as arrays, so that duplicate column names survive.
     if (statement.reader) statement.raw(true);
-    const prepared = { statement, parameters: parameterTable(sql), traits: classifyStatement(sql) };
+    const prepared = { statement, parameters: parameterTable(sql, lexing), traits: classifyStatement(sql, lexing) };
     if (cache) this.#cache.set(sql, prepared);
     return prepared;
   }
 
   #run(prepared: PreparedStatement, input: Omit<StatementInput, "sql">): StatementResult {
-    const bindArgs = bindArguments(prepared.parameters, input);
+    const bindArgs = this.#driver.bindArguments(prepared.parameters, input);
     // Tainted before running: a failed PRAGMA may still have changed something.
     if (prepared.traits.isTainting) this.#tainted = true;
     return runStatement({ prepared, bindArgs, wantRows: input.wantRows, readCounters: () => this.#readCounters() });
   }
 
   #readCounters(): ChangeCounters {
-    this.#counters ??= this.#db
-      .prepare<unknown[], unknown>("SELECT total_changes(), changes(), last_insert_rowid()")
-      .safeIntegers(true)
-      .raw(true);
+    if (this.#counters === undefined) {
+      this.#counters = this.#db.prepare("SELECT total_changes(), changes(), last_insert_rowid()");
+      this.#counters.safeIntegers(true);
+      this.#counters.raw(true);
+    }
     const [totalChanges, changes, lastInsertRowid] = this.#counters.get() as bigint[];
     return { totalChanges: totalChanges ?? 0n, changes: changes ?? 0n, lastInsertRowid: lastInsertRowid ?? 0n };
   }

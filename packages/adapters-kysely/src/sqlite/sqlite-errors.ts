@@ -1,7 +1,6 @@
-// The one place where better-sqlite3's errors become GatewayErrors: SQLite's extended result
+// The one place where SQLite drivers' errors become GatewayErrors: SQLite's extended result
 // codes are reported as their base code (as sqld does), syntax errors as SQL_PARSE_ERROR.
 import { GatewayError, isErrorCode, toGatewayError } from "@baton/protocol-types";
-import Database from "better-sqlite3";
 
 const SYNTAX_ERROR = /^(?:near ".*": syntax error|incomplete input|unrecognized token: .*)$/s;
 
@@ -10,9 +9,20 @@ export function baseCodeOf(code: string): string {
   return code.split("_", 2).join("_");
 }
 
-/** The extended code name of a better-sqlite3 error, or undefined for any other value. */
+/** A driver's SQLite error: an Error named "SqliteError" with the extended code name in `code`. */
+interface SqliteErrorLike extends Error {
+  readonly code: string;
+}
+
+// Typed structurally: better-sqlite3 and libsql each have their own SqliteError class, of one shape.
+function asSqliteError(error: unknown): SqliteErrorLike | undefined {
+  if (!(error instanceof Error) || error.name !== "SqliteError") return undefined;
+  return typeof (error as { code?: unknown }).code === "string" ? (error as SqliteErrorLike) : undefined;
+}
+
+/** The extended code name of a driver's SQLite error, or undefined for any other value. */
 export function sqliteCodeOf(error: unknown): string | undefined {
-  return error instanceof Database.SqliteError ? error.code : undefined;
+  return asSqliteError(error)?.code;
 }
 
 /**
@@ -26,8 +36,9 @@ export function isRetryableBusy(error: unknown): boolean {
 
 /** Maps an error thrown while preparing `sql`; `countStatements` settles better-sqlite3's RangeErrors. */
 export function prepareError(error: unknown, countStatements: () => number): GatewayError {
-  if (error instanceof Database.SqliteError && SYNTAX_ERROR.test(error.message)) {
-    return new GatewayError("SQL_PARSE_ERROR", `SQL string could not be parsed: ${error.message}`, { cause: error });
+  const sqlite = asSqliteError(error);
+  if (sqlite !== undefined && SYNTAX_ERROR.test(sqlite.message)) {
+    return new GatewayError("SQL_PARSE_ERROR", `SQL string could not be parsed: ${sqlite.message}`, { cause: error });
   }
   // better-sqlite3 refuses empty texts and several statements with a RangeError of its own.
   if (error instanceof RangeError) {
@@ -44,8 +55,9 @@ export function prepareError(error: unknown, countStatements: () => number): Gat
 
 /** Maps an error thrown while opening a connection or running a statement. */
 export function executionError(error: unknown): GatewayError {
-  if (!(error instanceof Database.SqliteError)) return toGatewayError(error);
-  const base = baseCodeOf(error.code);
+  const sqlite = asSqliteError(error);
+  if (sqlite === undefined) return toGatewayError(error);
+  const base = baseCodeOf(sqlite.code);
   const code = isErrorCode(base) && base.startsWith("SQLITE_") ? base : "SQLITE_ERROR";
-  return new GatewayError(code, `SQLite error: ${error.message}`, { cause: error });
+  return new GatewayError(code, `SQLite error: ${sqlite.message}`, { cause: error });
 }

@@ -1,13 +1,13 @@
-// Runs one prepared better-sqlite3 statement and turns what it did into a StatementResult.
-import type Database from "better-sqlite3";
+// Runs one prepared SQLite statement and turns what it did into a StatementResult.
 import type { ResultColumn, SqlValue, StatementResult } from "../executor.js";
 import type { ParameterTable } from "../sql-text/sql-parameters.js";
 import type { StatementTraits } from "../sql-text/statement-classifier.js";
 import type { SqliteBindArgs } from "./sqlite-arguments.js";
+import type { SqliteStatementLike } from "./sqlite-driver.js";
 
 /** A prepared statement with what we learnt from its text; what the statement cache holds. */
 export interface PreparedStatement {
-  readonly statement: Database.Statement<unknown[], unknown>;
+  readonly statement: SqliteStatementLike;
   readonly parameters: ParameterTable;
   readonly traits: StatementTraits;
 }
@@ -69,7 +69,7 @@ export function runStatement(options: RunOptions): StatementResult {
 }
 
 /** Column names and declared types of a statement that returns data; [] for one that does not. */
-export function resultColumns(statement: Database.Statement<unknown[], unknown>): ResultColumn[] {
+export function resultColumns(statement: SqliteStatementLike): ResultColumn[] {
   if (!statement.reader) return [];
   return statement.columns().map((column) => ({ name: column.name, decltype: column.type }));
 }
