@@ -10,6 +10,8 @@ import type { AdapterConfig } from "./config.js";
 
 export interface AdapterSettings {
   readonly autoCreateNamespaces: boolean;
+  /** The namespace a single-database store (one libSQL file or remote) serves. */
+  readonly defaultNamespace: string;
 }
 
 export function createAdapter(config: AdapterConfig, settings: AdapterSettings): SqlAdapter {
@@ -39,6 +41,7 @@ export function createAdapter(config: AdapterConfig, settings: AdapterSettings):
         poolSize: config.poolSize,
         acquireTimeoutMs: config.acquireTimeoutMs,
         busyTimeoutMs: config.busyTimeoutMs,
+        defaultNamespace: settings.defaultNamespace,
       });
     case "mysql":
       throw new ConfigError(`The mysql adapter is not available in this build (adapter ${config.name})`);

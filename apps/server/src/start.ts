@@ -12,7 +12,7 @@ export interface RunningBaton {
 }
 
 function registryFor(config: ServerConfig): AdapterRegistry {
-  const settings = { autoCreateNamespaces: config.autoCreateNamespaces };
+  const settings = { autoCreateNamespaces: config.autoCreateNamespaces, defaultNamespace: config.defaultNamespace };
   const adapters = config.adapters.map((adapter) => createAdapter(adapter, settings));
   return new AdapterRegistry({ adapters, defaultAdapter: config.defaultAdapter });
 }

@@ -298,7 +298,7 @@ describe("a remote that goes away", () => {
     await run(conn, "INSERT INTO t VALUES (1)");
     await doomed.close();
     const error = await gatewayError(run(conn, "INSERT INTO t VALUES (2)"));
-    expect(error.code).toBe("SQLITE_CANTOPEN");
+    expect(error.code).toBe("DATABASE_UNAVAILABLE");
     expect(error.message).toMatch(/The remote libSQL database .* (is unavailable|answered HTTP|refused)/);
     expect(conn.holdsSessionState()).toBe(true);
     // The remote rolled the transaction back when the stream died; the client's ROLLBACK agrees.
@@ -314,7 +314,7 @@ describe("a remote that goes away", () => {
         await database.release(next);
       }
     };
-    expect((await gatewayError(again())).code).toBe("SQLITE_CANTOPEN");
-    expect((await gatewayError(adapter.ping())).code).toBe("SQLITE_CANTOPEN");
+    expect((await gatewayError(again())).code).toBe("DATABASE_UNAVAILABLE");
+    expect((await gatewayError(adapter.ping())).code).toBe("DATABASE_UNAVAILABLE");
   });
 });

@@ -18,11 +18,8 @@ import {
   ResponseError,
 } from "@libsql/hrana-client";
 
-/**
- * The code for "the remote database cannot be reached or refused Baton". There is no code for
- * that in the table yet; SQLITE_CANTOPEN ("unable to open database", a 500) is the closest.
- */
-export const REMOTE_UNAVAILABLE: ErrorCode = "SQLITE_CANTOPEN";
+/** The code for "the remote database cannot be reached or refused Baton" (HTTP 503). */
+export const REMOTE_UNAVAILABLE: ErrorCode = "DATABASE_UNAVAILABLE";
 
 /** Maps anything a Hrana client call rejected with; `remote` names the database in messages. */
 export function remoteError(error: unknown, remote: string): GatewayError {
