@@ -110,6 +110,11 @@ export interface SideMeasurement {
   readonly serverCores: number;
   /** The load process's CPU time over the window, in cores. */
   readonly loadCores: number;
+  /**
+   * Busy cores of the whole machine minus the server's and the load process's: other programs,
+   * and the kernel's loopback network work. Well above 0.3 means the run shared the machine.
+   */
+  readonly otherCores: number;
   /** Server CPU microseconds per successful request. */
   readonly serverCpuUsPerRequest: number;
 }

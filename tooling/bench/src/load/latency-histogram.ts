@@ -17,8 +17,11 @@ export class LatencyHistogram {
     this.#sumMs += ms;
     if (ms > this.#maxMs) this.#maxMs = ms;
     const us = Math.floor(ms * 1000);
-    if (us < LIMIT_US) this.#buckets[us < 0 ? 0 : us]++;
-    else this.#slow.push(ms);
+    if (us >= LIMIT_US) this.#slow.push(ms);
+    else {
+      const bucket = us < 0 ? 0 : us;
+      this.#buckets[bucket] = (this.#buckets[bucket] as number) + 1;
+    }
   }
 
   get count(): number {

@@ -1,7 +1,7 @@
 // The timed part of a load run: after the warm-up, count successes and failures, record
 // latencies, and read the server's and our own CPU time at both ends.
 import { setTimeout as sleep } from "node:timers/promises";
-import { cpuSeconds } from "../proc-stats.js";
+import { cpuSeconds, machineBusySeconds } from "../proc-stats.js";
 import type { LoadRun, SideMeasurement } from "../scenario.js";
 import { LatencyHistogram } from "./latency-histogram.js";
 
@@ -31,6 +31,7 @@ export class MeasurementWindow {
     await sleep(warmupMs);
     const server0 = cpuSeconds(target.pid);
     const load0 = process.cpuUsage();
+    const machine0 = machineBusySeconds();
     const t0 = performance.now();
     this.open = true;
     await sleep(durationMs);
@@ -38,6 +39,8 @@ export class MeasurementWindow {
     const seconds = (performance.now() - t0) / 1000;
     const serverCpu = cpuSeconds(target.pid) - server0;
     const load = process.cpuUsage(load0);
+    const machine = machineBusySeconds() - machine0;
+    const loadSeconds = (load.user + load.system) / 1e6;
     const requests = this.latencies.count;
     return {
       requests,
@@ -46,7 +49,8 @@ export class MeasurementWindow {
       requestsPerSecond: requests / seconds,
       latencyMs: this.latencies.summary(),
       serverCores: serverCpu / seconds,
-      loadCores: (load.user + load.system) / 1e6 / seconds,
+      loadCores: loadSeconds / seconds,
+      otherCores: Math.max(0, machine - serverCpu - loadSeconds) / seconds,
       serverCpuUsPerRequest: requests === 0 ? 0 : (serverCpu * 1e6) / requests,
     };
   }
