@@ -1,11 +1,11 @@
 // Turns an adapter's configuration into a running SqlAdapter.
 import {
   createLibsqlAdapter,
+  createMysqlAdapter,
   createPostgresAdapter,
   createSqliteAdapter,
   type SqlAdapter,
 } from "@baton/adapters-kysely";
-import { ConfigError } from "./config-error.js";
 import type { AdapterConfig } from "./config.js";
 
 export interface AdapterSettings {
@@ -44,6 +44,12 @@ export function createAdapter(config: AdapterConfig, settings: AdapterSettings):
         defaultNamespace: settings.defaultNamespace,
       });
     case "mysql":
-      throw new ConfigError(`The mysql adapter is not available in this build (adapter ${config.name})`);
+      return createMysqlAdapter({
+        name: config.name,
+        url: store.url,
+        poolSize: config.poolSize,
+        acquireTimeoutMs: config.acquireTimeoutMs,
+        autoCreateNamespaces: settings.autoCreateNamespaces,
+      });
   }
 }

@@ -26,7 +26,10 @@ export interface StatementInput {
 export interface ResultColumn {
   /** The column name (`AS` name where given); null only where the database gives none. */
   readonly name: string | null;
-  /** The declared type when the column comes straight from a table, else null. */
+  /**
+   * The declared type: SQLite and MySQL give it for columns that come straight from a table
+   * (null for expressions); Postgres gives every column's type name.
+   */
   readonly decltype: string | null;
 }
 
@@ -74,7 +77,8 @@ export interface SqlDatabase {
   acquire(): Promise<SqlConnection>;
   /**
    * Returns a connection. An open transaction is rolled back first; a connection with
-   * connection-level settings is closed instead of being reused.
+   * connection-level settings is reset (Postgres, MySQL) or closed (SQLite) before anyone
+   * else gets it.
    */
   release(connection: SqlConnection): Promise<void>;
   close(): Promise<void>;

@@ -30,3 +30,6 @@ export { createLibsqlAdapter, type LibsqlAdapterOptions } from "./libsql/libsql-
 export { createPostgresAdapter, type PostgresAdapterOptions } from "./postgres/postgres-adapter.js";
 export { significantPostgresTokens, tokenizePostgres } from "./sql-text/postgres-tokenizer.js";
 export { splitPostgresStatements } from "./sql-text/postgres-splitter.js";
+export { createMysqlAdapter, type MysqlAdapterOptions } from "./mysql/mysql-adapter.js";
+export { significantMysqlTokens, tokenizeMysql } from "./sql-text/mysql-tokenizer.js";
+export { splitMysqlStatements } from "./sql-text/mysql-statement-splitter.js";

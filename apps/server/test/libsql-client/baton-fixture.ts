@@ -1,57 +1,121 @@
-// What every libsql-client case file shares: a real Baton server per suite, clients of the real
-// `@libsql/client` pointed at it over one transport, unique table names, error assertions.
+// What every libsql-client case file shares: a real Baton server per suite in front of one
+// backend, clients of the real `@libsql/client` pointed at a tenant namespace of its own over one
+// transport, unique table names, error assertions.
 import { createClient, LibsqlError, type Client, type Config, type ResultSet, type Value } from "@libsql/client";
 import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import { startTestServer, type TestServer } from "../support/test-server.js";
+import { serverArgs, uniqueNamespace, type Backend, type Capabilities } from "./backends.js";
 
 /** The URL schemes `@libsql/client` speaks Hrana over: `http://` (Hrana 2 pipelines) and `ws://`. */
 export type Transport = "http" | "ws";
 
+/** Where a client points: a namespace (default: the fixture's) over a transport (default: the fixture's). */
+export interface ClientTarget {
+  readonly namespace?: string;
+  readonly transport?: Transport;
+}
+
 export interface BatonFixture {
   readonly transport: Transport;
+  readonly backend: Backend;
+  /** The backend's genuine differences (backends.ts). */
+  readonly caps: Capabilities;
   /** The running server; only valid inside tests and hooks. */
   readonly server: TestServer;
-  /** The URL a client of this transport is given. */
+  /** The tenant namespace this fixture's clients use, unique to this run. */
+  readonly namespace: string;
+  /** The URL a client of this transport and namespace is given. */
   readonly url: string;
-  /** A new client for this transport, closed after the current test. */
-  client(config?: Omit<Config, "url">): Client;
+  /** The URL of another namespace or transport. */
+  urlFor(target: ClientTarget): string;
+  /** A new client (of this transport and namespace unless `target` says otherwise), closed after the current test. */
+  client(config?: Omit<Config, "url">, target?: ClientTarget): Client;
+  /** A new namespace unique to this run; it is removed with the fixture's own. */
+  newNamespace(prefix: string): string;
+}
+
+export interface BatonOptions {
+  /** More `baton start` flags. */
+  readonly args?: readonly string[];
 }
 
 /**
- * Starts a Baton server (with `args`, `baton start` flags) before the enclosing `describe`'s
- * tests and stops it after them; clients made with `client()` are closed after each test.
+ * The URL of `namespace` on a server. Over HTTP the trailing slash matters: the client resolves
+ * `v2/pipeline` against the URL, which would drop a last segment without one (README, Tenants).
  */
-export function useBaton(transport: Transport, args: readonly string[] = []): BatonFixture {
+export function namespaceUrl(server: TestServer, target: { transport: Transport; namespace: string }): string {
+  return target.transport === "http" ? `${server.httpUrl}/ns/${target.namespace}/` : `${server.wsUrl}/ns/${target.namespace}`;
+}
+
+/**
+ * Starts a Baton server in front of `backend` (with `options.args`, `baton start` flags) before the
+ * enclosing `describe`'s tests and stops it after them; clients made with `client()` are closed
+ * after each test. Tenant namespaces the fixture handed out are dropped afterwards.
+ */
+export function useBaton(transport: Transport, backend: Backend, options: BatonOptions = {}): BatonFixture {
   let server: TestServer | undefined;
   const clients: Client[] = [];
+  const namespace = uniqueNamespace(`lc_${backend.name}_${transport}`);
+  const namespaces = [namespace];
   beforeAll(async () => {
-    server = await startTestServer(args);
+    server = await startTestServer(serverArgs(backend, options.args));
   });
   afterEach(() => {
     for (const client of clients.splice(0)) client.close();
   });
   afterAll(async () => {
     for (const client of clients.splice(0)) client.close();
+    const started = server !== undefined;
     await server?.close();
+    if (started) await dropNamespaces(backend, namespaces);
   });
   const running = (): TestServer => {
     if (server === undefined) throw new Error("The Baton server is not running (used outside a test?)");
     return server;
   };
+  const urlFor = (target: ClientTarget): string =>
+    namespaceUrl(running(), { transport: target.transport ?? transport, namespace: target.namespace ?? namespace });
   return {
     transport,
+    backend,
+    caps: backend.caps,
+    namespace,
     get server() {
       return running();
     },
     get url() {
-      return transport === "http" ? running().httpUrl : running().wsUrl;
+      return urlFor({});
     },
-    client(config = {}) {
-      const client = createClient({ ...config, url: this.url });
+    urlFor,
+    client(config = {}, target = {}) {
+      const client = createClient({ ...config, url: urlFor(target) });
       clients.push(client);
       return client;
     },
+    newNamespace(prefix) {
+      const name = uniqueNamespace(`${prefix}_${backend.name}`);
+      namespaces.push(name);
+      return name;
+    },
   };
+}
+
+/**
+ * Removes tenant namespaces from a database server (Postgres schemas, MySQL databases) through a
+ * Baton of its own, started after the suite's server stopped so no open transaction holds a lock.
+ * (pg and mysql2 are not dependencies of apps/server; Baton runs the SQL just as well.)
+ */
+export async function dropNamespaces(backend: Backend, namespaces: readonly string[]): Promise<void> {
+  const statements = namespaces.flatMap((name) => backend.dropNamespaceSql(name) ?? []);
+  if (statements.length === 0) return;
+  const cleaner = await startTestServer(serverArgs(backend));
+  const client = createClient({ url: cleaner.httpUrl });
+  try {
+    for (const sql of statements) await client.execute(sql);
+  } finally {
+    client.close();
+    await cleaner.close();
+  }
 }
 
 let tableCounter = 0;

@@ -1,7 +1,9 @@
 // The black-box conformance suite for Baton's Hrana endpoints, driven by the real
-// `@libsql/client` 0.18.0 (which speaks Hrana 2, JSON). Written once, run per transport by
-// `http.test.ts` and `ws.test.ts` (STYLE.md habit 13).
+// `@libsql/client` 0.18.0 (which speaks Hrana 2, JSON). Written once, run per transport and
+// backend by `<backend>-<transport>.test.ts` (STYLE.md habit 13); the backends' genuine
+// differences are in backends.ts.
 import { describe } from "vitest";
+import type { Backend } from "./backends.js";
 import { useBaton, type Transport } from "./baton-fixture.js";
 import { batchCases } from "./batch.case.js";
 import { concurrencyCases } from "./concurrency.case.js";
@@ -12,14 +14,21 @@ import { resultCases } from "./results.case.js";
 import { transactionCases } from "./transaction.case.js";
 import { valueCases } from "./values.case.js";
 
-/** Registers every case against a fresh Baton server, with clients using `transport` URLs. */
-export function libsqlClientSuite(transport: Transport): void {
-  describe(`@libsql/client over ${transport}://`, () => {
+export interface SuiteOptions {
+  /** Why the whole suite cannot run in this build (see backends.ts unavailableReason), if it cannot. */
+  readonly skipReason?: string | undefined;
+}
+
+/** Registers every case against a fresh Baton server in front of `backend`, with clients using `transport` URLs. */
+export function libsqlClientSuite(transport: Transport, backend: Backend, options: SuiteOptions = {}): void {
+  const title = `@libsql/client over ${transport}:// on ${backend.name}`;
+  const skipReason = options.skipReason;
+  describe.skipIf(skipReason !== undefined)(skipReason === undefined ? title : `${title} (skipped: ${skipReason})`, () => {
     describe("shared server", () => {
       // The default busy timeout (5 s): the concurrency cases queue up to 100 writers, and the
       // last of them waits for all the others. A write lock leaked by one case still shows as
       // SQLITE_BUSY in the next; the lock cases use their own server with a shorter timeout.
-      const baton = useBaton(transport);
+      const baton = useBaton(transport, backend);
       valueCases(baton);
       resultCases(baton);
       batchCases(baton);
@@ -28,6 +37,6 @@ export function libsqlClientSuite(transport: Transport): void {
       errorCases(baton);
       concurrencyCases(baton);
     });
-    lockCases(transport);
+    lockCases(transport, backend);
   });
 }

@@ -13,6 +13,7 @@ import {
   type BatonFixture,
   type Transport,
 } from "./baton-fixture.js";
+import type { Backend } from "./backends.js";
 
 const BUSY_TIMEOUT_MS = 2000;
 
@@ -32,9 +33,9 @@ async function lockTable(baton: BatonFixture): Promise<string> {
   return table;
 }
 
-export function lockCases(transport: Transport): void {
+export function lockCases(transport: Transport, backend: Backend): void {
   describe(`write lock (own server, --busy-timeout ${BUSY_TIMEOUT_MS})`, () => {
-    const baton = useBaton(transport, ["--busy-timeout", String(BUSY_TIMEOUT_MS)]);
+    const baton = useBaton(transport, backend, { args: ["--busy-timeout", String(BUSY_TIMEOUT_MS)] });
 
     test("tx.close() without commit rolls back and releases the lock: another client writes at once", async () => {
       const table = await lockTable(baton);
@@ -139,7 +140,7 @@ export function lockCases(transport: Transport): void {
 
   if (transport === "http") {
     describe("abandoned HTTP transaction (own server, --stream-idle-timeout 500)", () => {
-      const baton = useBaton("http", ["--stream-idle-timeout", "500", "--busy-timeout", String(BUSY_TIMEOUT_MS)]);
+      const baton = useBaton("http", backend, { args: ["--stream-idle-timeout", "500", "--busy-timeout", String(BUSY_TIMEOUT_MS)] });
 
       test("is rolled back when its stream expires; a waiting writer then gets the lock; the late request gets STREAM_EXPIRED", async () => {
         const table = await lockTable(baton);

@@ -231,7 +231,7 @@ export function valueCases(baton: BatonFixture): void {
   // On its own server: when this fails over HTTP, the client cannot close the transaction's
   // stream (it never got the next baton), which keeps the write lock until the stream expires.
   describe("non-finite floats (own server)", () => {
-    const own = useBaton(baton.transport);
+    const own = useBaton(baton.transport, baton.backend);
 
     test("a REAL infinity in a result fails that statement alone with VALUE_NOT_REPRESENTABLE, never as malformed Hrana", async () => {
       // SQLite has ±Infinity (1e999) but no NaN. JSON has neither; `{"type":"float","value":null}`

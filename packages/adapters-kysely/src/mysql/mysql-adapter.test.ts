@@ -116,9 +116,9 @@ describe("createMysqlAdapter", () => {
     await expect(adapterWith().ping()).resolves.toBeUndefined();
     const unreachable = adapterWith({ url: "mysql://root@127.0.0.1:1/test" });
     const error = await gatewayError(unreachable.ping());
-    expect(error.code).toBe("SQLITE_CANTOPEN");
-    expect(error.message).toMatch(/^Cannot connect to MySQL \(ECONNREFUSED\)/);
-    expect((await gatewayError(unreachable.database("x"))).code).toBe("SQLITE_CANTOPEN");
+    expect(error.code).toBe("DATABASE_UNAVAILABLE");
+    expect(error.message).toMatch(/^MySQL server unavailable \(ECONNREFUSED\): .*ECONNREFUSED/);
+    expect((await gatewayError(unreachable.database("x"))).code).toBe("DATABASE_UNAVAILABLE");
   });
 
   it("gives up on a server that does not answer within the acquire timeout", async () => {
@@ -127,15 +127,15 @@ describe("createMysqlAdapter", () => {
     const started = Date.now();
     const error = await gatewayError(silent.ping());
     expect(Date.now() - started).toBeLessThan(2000);
-    expect(error.code).toBe("SQLITE_CANTOPEN");
+    expect(error.code).toBe("DATABASE_UNAVAILABLE");
   });
 
-  it("reports bad credentials as SQLITE_AUTH", async () => {
+  it("reports the adapter's bad credentials as an unavailable database", async () => {
     const url = new URL(MYSQL_URL);
     url.username = "baton_no_such_user";
     const error = await gatewayError(adapterWith({ url: url.toString() }).ping());
-    expect(error.code).toBe("SQLITE_AUTH");
-    expect(error.message).toMatch(/^MySQL error (?:1045|1698) \(28000\): Access denied/);
+    expect(error.code).toBe("DATABASE_UNAVAILABLE");
+    expect(error.message).toMatch(/^MySQL server unavailable: MySQL error (?:1045|1698) \(28000\): Access denied/);
   });
 
   it("refuses work after close", async () => {

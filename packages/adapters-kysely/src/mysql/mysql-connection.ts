@@ -13,7 +13,7 @@ import type { DescribeOutput, SqlConnection, StatementInput, StatementResult } f
 import { resolveArguments } from "../argument-resolution.js";
 import { positionalSql } from "../sql-text/mysql-placeholders.js";
 import { decodeRows, resultColumn } from "./mysql-columns.js";
-import { ER_UNSUPPORTED_PS, errnoOf, isConnectionError, mysqlError } from "./mysql-errors.js";
+import { ER_UNSUPPORTED_PS, errnoOf, isConnectionError, mysqlError, UNAVAILABLE } from "./mysql-errors.js";
 import { inlineArguments } from "./mysql-literals.js";
 import { ServerStatus, type PhysicalConnection, type QueryOutcome } from "./physical-connection.js";
 import { planScript, type PlanOptions, type StatementPlan, type StatementPlanner } from "./statement-plan.js";
@@ -81,15 +81,19 @@ export class MysqlConnection implements SqlConnection {
     });
   }
 
-  /** Outside a transaction, by the server's own flags (a lost connection has none: the server rolled it back). */
+  /**
+   * Outside a transaction, by the server's own flags. A connection lost inside a transaction
+   * still reports it: the stream stays on this connection and fails, rather than going on in
+   * autocommit elsewhere as if its transaction were still open.
+   */
   isAutocommit(): boolean {
     const status = this.#physical.status;
-    if (!this.#physical.alive || status === undefined) return true;
+    if (status === undefined) return true;
     return (status & ServerStatus.AUTOCOMMIT) !== 0 && (status & ServerStatus.IN_TRANS) === 0;
   }
 
   holdsSessionState(): boolean {
-    return this.#physical.alive && (!this.isAutocommit() || this.#tainted || this.#physical.sessionChanged);
+    return !this.isAutocommit() || this.#tainted || this.#physical.sessionChanged;
   }
 
   get ended(): boolean {
@@ -110,6 +114,7 @@ export class MysqlConnection implements SqlConnection {
   async #exclusive<T>(work: () => Promise<T>): Promise<T> {
     if (this.#ended === "shutdown" || this.#isShutdown()) throw new GatewayError("SHUTTING_DOWN", "The database is shutting down");
     if (this.#ended === "release") throw new GatewayError("INTERNAL_ERROR", "Connection used after it was released");
+    if (!this.#physical.alive) throw new GatewayError(UNAVAILABLE, "The connection to the MySQL server was lost");
     if (this.#running !== undefined) {
       throw new GatewayError("INTERNAL_ERROR", "Connection is already running a statement; callers must serialise");
     }
@@ -165,7 +170,7 @@ export class MysqlConnection implements SqlConnection {
     try {
       await this.#physical.refreshStatus({ timeoutMs: this.#commandTimeoutMs });
     } catch {
-      // A connection that cannot answer is dead; isAutocommit() then reports the rollback.
+      // A connection that cannot answer is dead, and its stream fails from now on.
     }
   }
 

@@ -164,21 +164,34 @@ describe("pool limits", () => {
 });
 
 describe("broken connections", () => {
-  it("are destroyed on release, and the next checkout gets a working one", async () => {
+  it("fail their stream when lost inside a transaction; release destroys them", async () => {
     const database = await setUp({ poolSize: 1 });
     const conn = await database.acquire();
     await run(conn, "BEGIN");
     const id = await sessionId(conn);
     await kill(id);
     const error = await gatewayError(run(conn, "SELECT 1"));
-    expect(["SQLITE_IOERR", "SQLITE_ERROR"]).toContain(error.code);
-    // The server rolled back with the session.
-    expect(conn.isAutocommit()).toBe(true);
-    expect(conn.holdsSessionState()).toBe(false);
+    expect(error.code).toBe("DATABASE_UNAVAILABLE");
+    expect(error.message).toMatch(/^The connection to the MySQL server was lost/);
+    // The transaction is gone with the session: the stream must fail, not go on in autocommit.
+    expect(conn.isAutocommit()).toBe(false);
+    expect(conn.holdsSessionState()).toBe(true);
+    expect((await gatewayError(run(conn, "COMMIT"))).code).toBe("DATABASE_UNAVAILABLE");
     await database.release(conn);
     const next = await database.acquire();
     expect(await sessionId(next)).not.toBe(id);
     expect(await rows(next, "SELECT 1")).toEqual([[1n]]);
+  });
+
+  it("let their stream move on when lost outside a transaction", async () => {
+    const database = await setUp({ poolSize: 1 });
+    const conn = await database.acquire();
+    await kill(await sessionId(conn));
+    expect((await gatewayError(run(conn, "SELECT 1"))).code).toBe("DATABASE_UNAVAILABLE");
+    expect(conn.isAutocommit()).toBe(true);
+    expect(conn.holdsSessionState()).toBe(false);
+    await database.release(conn);
+    expect(await rows(await database.acquire(), "SELECT 1")).toEqual([[1n]]);
   });
 
   it("leave the pool when the server closes them while idle (as after a restart)", async () => {
@@ -217,7 +230,7 @@ describe("broken connections", () => {
     await database.release(conn);
     const next = await database.acquire();
     expect(await sessionId(next)).not.toBe(id);
-    expect(await sleeping).toMatchObject({ code: "SQLITE_IOERR" });
+    expect(await sleeping).toMatchObject({ code: "DATABASE_UNAVAILABLE" });
     await kill(id).catch(() => undefined);
   });
 });

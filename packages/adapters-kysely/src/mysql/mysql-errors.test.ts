@@ -34,16 +34,17 @@ describe("mysqlError", () => {
     expect(error.cause).toBe(cause);
   });
 
-  it("reports a lost connection as SQLITE_IOERR", () => {
+  it("reports a lost connection as DATABASE_UNAVAILABLE", () => {
     const lost = Object.assign(new Error("Connection lost: The server closed the connection."), { code: "PROTOCOL_CONNECTION_LOST", fatal: true });
     expect(isConnectionError(lost)).toBe(true);
     expect(mysqlError(lost)).toMatchObject({
-      code: "SQLITE_IOERR",
-      message: "MySQL connection failed (PROTOCOL_CONNECTION_LOST): Connection lost: The server closed the connection.",
+      code: "DATABASE_UNAVAILABLE",
+      message: "The connection to the MySQL server was lost (PROTOCOL_CONNECTION_LOST): Connection lost: The server closed the connection.",
     });
     const killed = serverError(1927, "70100", "Connection was killed", true);
     expect(isConnectionError(killed)).toBe(true);
-    expect(mysqlError(killed).code).toBe("SQLITE_IOERR");
+    expect(mysqlError(killed).code).toBe("DATABASE_UNAVAILABLE");
+    expect(mysqlError(serverError(9999, "HY000", "Unknown fatal", true)).code).toBe("DATABASE_UNAVAILABLE");
   });
 
   it("passes GatewayErrors through and reports anything else as our bug", () => {
@@ -56,18 +57,21 @@ describe("mysqlError", () => {
 });
 
 describe("connectError", () => {
-  it("reports an unreachable server as SQLITE_CANTOPEN, naming every address tried", () => {
+  it("reports an unreachable server as DATABASE_UNAVAILABLE, naming every address tried", () => {
     const refused = Object.assign(new AggregateError([new Error("connect ECONNREFUSED ::1:1"), new Error("connect ECONNREFUSED 127.0.0.1:1")], ""), {
       code: "ECONNREFUSED",
     });
     expect(connectError(refused)).toMatchObject({
-      code: "SQLITE_CANTOPEN",
-      message: "Cannot connect to MySQL (ECONNREFUSED): connect ECONNREFUSED ::1:1; connect ECONNREFUSED 127.0.0.1:1",
+      code: "DATABASE_UNAVAILABLE",
+      message: "MySQL server unavailable (ECONNREFUSED): connect ECONNREFUSED ::1:1; connect ECONNREFUSED 127.0.0.1:1",
     });
   });
 
-  it("keeps the code of a refusal the server explains", () => {
-    expect(connectError(serverError(1045, "28000", "Access denied", true)).code).toBe("SQLITE_AUTH");
-    expect(connectError(serverError(1040, "08004", "Too many connections", true)).code).toBe("SQLITE_CANTOPEN");
+  it("reports a server that refuses the adapter (its account, too many connections) as unavailable, with its reason", () => {
+    expect(connectError(serverError(1045, "28000", "Access denied", true))).toMatchObject({
+      code: "DATABASE_UNAVAILABLE",
+      message: "MySQL server unavailable: MySQL error 1045 (28000): Access denied",
+    });
+    expect(connectError(serverError(1040, "08004", "Too many connections", true)).code).toBe("DATABASE_UNAVAILABLE");
   });
 });

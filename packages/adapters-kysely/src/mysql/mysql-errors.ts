@@ -1,8 +1,12 @@
 // The one place where mysql2's errors become GatewayErrors. Server errors keep their errno,
 // SQLSTATE and message (`MySQL error 1062 (23000): Duplicate entry '1' for key 'PRIMARY'`) and
-// map onto SQLite's base codes, as libSQL clients expect (hrana.md section 7); connection
-// failures say what the driver saw.
+// map onto SQLite's base codes, as libSQL clients expect (hrana.md section 7). A server that
+// cannot be reached, refuses the adapter's account or drops the connection is
+// DATABASE_UNAVAILABLE (503), as with the Postgres adapter.
 import { GatewayError, toGatewayError, type ErrorCode } from "@baton/protocol-types";
+
+/** The code for "the MySQL server cannot be reached or the connection broke" (HTTP 503). */
+export const UNAVAILABLE: ErrorCode = "DATABASE_UNAVAILABLE";
 
 /** The fields of a mysql2 error we use (QueryError). */
 export interface MysqlDriverError {
@@ -63,9 +67,12 @@ const ERRNO_CODES: ReadonlyMap<number, ErrorCode> = new Map<number, ErrorCode>([
   [1406, "SQLITE_TOOBIG"], // ER_DATA_TOO_LONG
   [1264, "SQLITE_MISMATCH"], // ER_WARN_DATA_OUT_OF_RANGE
   [1366, "SQLITE_MISMATCH"], // ER_TRUNCATED_WRONG_VALUE_FOR_FIELD
-  // The server refuses connections.
-  [1040, "SQLITE_CANTOPEN"], // ER_CON_COUNT_ERROR
-  [1203, "SQLITE_CANTOPEN"], // ER_TOO_MANY_USER_CONNECTIONS
+  // The server refuses connections or is going away.
+  [1040, UNAVAILABLE], // ER_CON_COUNT_ERROR
+  [1203, UNAVAILABLE], // ER_TOO_MANY_USER_CONNECTIONS
+  [1053, UNAVAILABLE], // ER_SERVER_SHUTDOWN
+  [1927, UNAVAILABLE], // ER_CONNECTION_KILLED (MariaDB)
+  [4031, UNAVAILABLE], // ER_CLIENT_INTERACTION_TIMEOUT (MySQL)
 ]);
 
 export const ER_BAD_DB_ERROR = 1049;
@@ -97,20 +104,25 @@ export function mysqlError(error: unknown): GatewayError {
   if (driver === undefined) return toGatewayError(error);
   const errno = errnoOf(error);
   if (errno === undefined) {
-    return new GatewayError("SQLITE_IOERR", `MySQL connection failed${codeSuffix(driver)}: ${describe(error)}`, { cause: error });
+    return new GatewayError(UNAVAILABLE, `The connection to the MySQL server was lost${codeSuffix(driver)}: ${describe(error)}`, {
+      cause: error,
+    });
   }
-  const code = ERRNO_CODES.get(errno) ?? (driver.fatal === true ? "SQLITE_IOERR" : "SQLITE_ERROR");
-  const message = `MySQL error ${errno} (${driver.sqlState}): ${driver.sqlMessage ?? driver.message}`;
-  return new GatewayError(code, message, { cause: error });
+  const code = ERRNO_CODES.get(errno) ?? (driver.fatal === true ? UNAVAILABLE : "SQLITE_ERROR");
+  return new GatewayError(code, serverMessage(errno, driver), { cause: error });
 }
 
-/** Maps an error thrown while opening a connection: the database cannot be reached. */
+/** Maps an error thrown while opening a connection: whatever the reason, the server is unavailable. */
 export function connectError(error: unknown): GatewayError {
-  if (asDriverError(error) === undefined) return toGatewayError(error);
-  const mapped = mysqlError(error);
-  const code = mapped.code === "SQLITE_IOERR" || mapped.code === "SQLITE_ERROR" ? "SQLITE_CANTOPEN" : mapped.code;
-  const message = mapped.code === "SQLITE_IOERR" ? `Cannot connect to MySQL${codeSuffix(asDriverError(error))}: ${describe(error)}` : mapped.message;
-  return new GatewayError(code, message, { cause: error });
+  const driver = asDriverError(error);
+  if (driver === undefined) return toGatewayError(error);
+  const errno = errnoOf(error);
+  const reason = errno === undefined ? `${codeSuffix(driver)}: ${describe(error)}` : `: ${serverMessage(errno, driver)}`;
+  return new GatewayError(UNAVAILABLE, `MySQL server unavailable${reason}`, { cause: error });
+}
+
+function serverMessage(errno: number, driver: MysqlDriverError): string {
+  return `MySQL error ${errno} (${driver.sqlState}): ${driver.sqlMessage ?? driver.message}`;
 }
 
 function codeSuffix(driver: MysqlDriverError | undefined): string {

@@ -47,7 +47,7 @@ describe("PhysicalConnection", () => {
   it("gives up a command that outlives its timeout, closing the connection", async () => {
     const connection = await connect();
     const started = Date.now();
-    await expect(connection.query("SELECT SLEEP(5)", { timeoutMs: 100 })).rejects.toMatchObject({ code: "ETIMEDOUT", fatal: true });
+    await expect(connection.query("SELECT SLEEP(2)", { timeoutMs: 100 })).rejects.toMatchObject({ code: "ETIMEDOUT", fatal: true });
     expect(Date.now() - started).toBeLessThan(2000);
     expect(connection.alive).toBe(false);
   });
@@ -56,7 +56,7 @@ describe("PhysicalConnection", () => {
     const connection = await connect();
     let told = false;
     connection.onDeath(() => (told = true));
-    const sleeping = connection.query("SELECT SLEEP(5)");
+    const sleeping = connection.query("SELECT SLEEP(2)");
     connection.destroy();
     await expect(sleeping).rejects.toMatchObject({ fatal: true });
     expect(told).toBe(true);
