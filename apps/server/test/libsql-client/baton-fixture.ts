@@ -2,7 +2,7 @@
 // backend, clients of the real `@libsql/client` pointed at a tenant namespace of its own over one
 // transport, unique table names, error assertions.
 import { createClient, LibsqlError, type Client, type Config, type ResultSet, type Value } from "@libsql/client";
-import { afterAll, afterEach, beforeAll, expect } from "vitest";
+import { afterAll, afterEach, beforeAll, expect, test, type TestFunction } from "vitest";
 import { startTestServer, type TestServer } from "../support/test-server.js";
 import { serverArgs, uniqueNamespace, type Backend, type Capabilities } from "./backends.js";
 
@@ -116,6 +116,39 @@ export async function dropNamespaces(backend: Backend, namespaces: readonly stri
     client.close();
     await cleaner.close();
   }
+}
+
+/**
+ * `test` where `runs`, else a skipped test whose title says why: for a case about a feature the
+ * backend truly lacks (backends.ts says which).
+ */
+export function testIf(runs: boolean, reason: string): (title: string, fn: TestFunction) => void {
+  return (title, fn) => test.skipIf(!runs)(runs ? title : `${title} (skipped: ${reason})`, fn);
+}
+
+/**
+ * The `lastInsertRowid` of an INSERT into a table keyed by `types.autoId` that numbered rows
+ * `first`…`last`: SQLite's rowid is the last row's, MySQL's AUTO_INCREMENT id the first row's,
+ * and Postgres reports none.
+ */
+export function insertedRowid(caps: Capabilities, rows: { first: bigint; last: bigint }): bigint | undefined {
+  switch (caps.lastInsertRowid) {
+    case "rowid":
+      return rows.last;
+    case "auto-increment":
+      return rows.first;
+    case "none":
+      return undefined;
+  }
+}
+
+/**
+ * What `SELECT ?` returns for a number sent with nothing in the statement to type it: the
+ * number, except on Postgres, which types a parameter from its context and makes it text
+ * without one (backends.ts, untypedParametersKeepType).
+ */
+export function untypedResult(caps: Capabilities, value: number | bigint): Value {
+  return caps.untypedParametersKeepType ? value : String(value);
 }
 
 let tableCounter = 0;

@@ -1,11 +1,13 @@
 // Error codes as `@libsql/client` surfaces them: the server's Hrana error `code` becomes
 // `LibsqlError.code` and prefixes the message (hrana.md §7, §8.7). Database errors use SQLite's
-// base code names, as sqld sends them.
+// base code names, as sqld sends them, whatever the database; the message is the database's.
 import { LibsqlError } from "@libsql/client";
 import { describe, expect, test } from "vitest";
 import { expectLibsqlError, rowsOf, scalar, uniqueTable, type BatonFixture } from "./baton-fixture.js";
 
 export function errorCases(baton: BatonFixture): void {
+  const { caps } = baton;
+  const t = caps.types;
   describe("error codes", () => {
     test("a syntax error is SQL_PARSE_ERROR", async () => {
       const client = baton.client();
@@ -18,14 +20,15 @@ export function errorCases(baton: BatonFixture): void {
     test("a primary key violation is SQLITE_CONSTRAINT", async () => {
       const client = baton.client();
       const table = uniqueTable("pk");
-      await client.execute(`CREATE TABLE ${table} (id INTEGER PRIMARY KEY, v)`);
+      await client.execute(`CREATE TABLE ${table} (id ${t.integer} PRIMARY KEY, v ${t.text})`);
       await client.execute(`INSERT INTO ${table} VALUES (1, 'a')`);
       const error = await expectLibsqlError(client.execute(`INSERT INTO ${table} VALUES (1, 'b')`), {
         code: "SQLITE_CONSTRAINT",
       });
       expect(error.message).toMatch(/^SQLITE_CONSTRAINT: /);
       const textKey = uniqueTable("pkt");
-      await client.execute(`CREATE TABLE ${textKey} (k TEXT PRIMARY KEY) WITHOUT ROWID`);
+      // WITHOUT ROWID, a SQLite table kind, where there is one.
+      await client.execute(`CREATE TABLE ${textKey} (k ${t.keyText} PRIMARY KEY)${caps.sqliteDialect ? " WITHOUT ROWID" : ""}`);
       await client.execute(`INSERT INTO ${textKey} VALUES ('x')`);
       await expectLibsqlError(client.execute(`INSERT INTO ${textKey} VALUES ('x')`), { code: "SQLITE_CONSTRAINT" });
     });
@@ -33,7 +36,7 @@ export function errorCases(baton: BatonFixture): void {
     test("UNIQUE, NOT NULL and CHECK violations are SQLITE_CONSTRAINT", async () => {
       const client = baton.client();
       const table = uniqueTable("uq");
-      await client.execute(`CREATE TABLE ${table} (u TEXT UNIQUE, n TEXT NOT NULL, c INTEGER CHECK (c > 0))`);
+      await client.execute(`CREATE TABLE ${table} (u ${t.keyText} UNIQUE, n ${t.text} NOT NULL, c ${t.integer} CHECK (c > 0))`);
       await client.execute(`INSERT INTO ${table} VALUES ('a', 'x', 1)`);
       await expectLibsqlError(client.execute(`INSERT INTO ${table} VALUES ('a', 'y', 2)`), { code: "SQLITE_CONSTRAINT" });
       await expectLibsqlError(client.execute(`INSERT INTO ${table} VALUES ('b', NULL, 2)`), { code: "SQLITE_CONSTRAINT" });
@@ -53,7 +56,7 @@ export function errorCases(baton: BatonFixture): void {
     test("a missing column is SQLITE_ERROR", async () => {
       const client = baton.client();
       const table = uniqueTable("col");
-      await client.execute(`CREATE TABLE ${table} (a)`);
+      await client.execute(`CREATE TABLE ${table} (a ${t.integer})`);
       await expectLibsqlError(client.execute(`SELECT nope FROM ${table}`), { code: "SQLITE_ERROR" });
     });
 
@@ -89,12 +92,12 @@ export function errorCases(baton: BatonFixture): void {
     test("errors carry the database's message and no extended code", async () => {
       const client = baton.client();
       const table = uniqueTable("msg");
-      await client.execute(`CREATE TABLE ${table} (v UNIQUE)`);
+      await client.execute(`CREATE TABLE ${table} (v ${t.integer} UNIQUE)`);
       await client.execute(`INSERT INTO ${table} VALUES (1)`);
       const error = await expectLibsqlError(client.execute(`INSERT INTO ${table} VALUES (1)`), {
         code: "SQLITE_CONSTRAINT",
       });
-      expect(error.message).toMatch(/UNIQUE constraint failed/);
+      expect(error.message).toMatch(caps.uniqueViolation);
       expect(error.extendedCode).toBeUndefined();
     });
 

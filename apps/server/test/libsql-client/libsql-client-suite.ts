@@ -10,7 +10,9 @@ import { concurrencyCases } from "./concurrency.case.js";
 import { errorCases } from "./errors.case.js";
 import { executeMultipleCases } from "./execute-multiple.case.js";
 import { lockCases } from "./locks.case.js";
+import { poolCases } from "./pool.case.js";
 import { resultCases } from "./results.case.js";
+import { tenantCases } from "./tenants.case.js";
 import { transactionCases } from "./transaction.case.js";
 import { valueCases } from "./values.case.js";
 
@@ -36,7 +38,9 @@ export function libsqlClientSuite(transport: Transport, backend: Backend, option
       executeMultipleCases(baton);
       errorCases(baton);
       concurrencyCases(baton);
+      tenantCases(baton);
     });
     lockCases(transport, backend);
+    poolCases(transport, backend);
   });
 }

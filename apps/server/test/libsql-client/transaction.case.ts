@@ -2,13 +2,22 @@
 // requests linked only by batons) on one database connection until commit, rollback or close.
 import { LibsqlBatchError } from "@libsql/client";
 import { describe, expect, test } from "vitest";
-import { countRows, expectLibsqlError, rowsOf, scalar, uniqueTable, type BatonFixture } from "./baton-fixture.js";
+import {
+  countRows,
+  expectLibsqlError,
+  insertedRowid,
+  rowsOf,
+  scalar,
+  uniqueTable,
+  type BatonFixture,
+} from "./baton-fixture.js";
 
 export function transactionCases(baton: BatonFixture): void {
+  const { caps } = baton;
   describe("interactive transactions", () => {
     async function freshTable(prefix: string): Promise<string> {
       const table = uniqueTable(prefix);
-      await baton.client().execute(`CREATE TABLE ${table} (id INTEGER PRIMARY KEY, v TEXT UNIQUE)`);
+      await baton.client().execute(`CREATE TABLE ${table} (id ${caps.types.autoId}, v ${caps.types.keyText} UNIQUE)`);
       return table;
     }
 
@@ -18,14 +27,14 @@ export function transactionCases(baton: BatonFixture): void {
       const tx = await client.transaction("write");
       const first = await tx.execute({ sql: `INSERT INTO ${table} (v) VALUES (?)`, args: ["a"] });
       expect(first.rowsAffected).toBe(1);
-      expect(first.lastInsertRowid).toBe(1n);
+      expect(first.lastInsertRowid).toBe(insertedRowid(caps, { first: 1n, last: 1n }));
       await tx.execute({ sql: `INSERT INTO ${table} (v) VALUES (:v)`, args: { v: "b" } });
       const third = await tx.execute(`INSERT INTO ${table} (v) VALUES ('c'), ('d')`);
       expect(third.rowsAffected).toBe(2);
-      expect(third.lastInsertRowid).toBe(4n);
+      expect(third.lastInsertRowid).toBe(insertedRowid(caps, { first: 3n, last: 4n }));
       const inside = await tx.execute(`SELECT v FROM ${table} ORDER BY id`);
       expect(rowsOf(inside)).toEqual([["a"], ["b"], ["c"], ["d"]]);
-      const updated = await tx.execute(`UPDATE ${table} SET v = v || '!' WHERE id <= 2`);
+      const updated = await tx.execute(`UPDATE ${table} SET v = concat(v, '!') WHERE id <= 2`);
       expect(updated.rowsAffected).toBe(2);
       await tx.commit();
       expect(tx.closed).toBe(true);

@@ -1,10 +1,21 @@
 // Every value type, bound by position and by name in every form the client allows, stored in
-// columns declared INTEGER/REAL/TEXT/BLOB and read back: the server must keep SQLite's storage
-// class (a REAL 2.0 is a float, not an integer) and every bit of 64-bit integers.
+// integer, float, text and blob columns and read back: the server must keep the value's type (a
+// whole float is a float, not an integer; on SQLite its storage class) and every bit of 64-bit
+// integers.
 import { createHash, randomBytes } from "node:crypto";
 import { LibsqlError, type InArgs, type InValue, type IntMode, type Value } from "@libsql/client";
 import { describe, expect, test } from "vitest";
-import { countRows, rowsOf, scalar, uniqueTable, useBaton, type BatonFixture } from "./baton-fixture.js";
+import { floatSql, type Capabilities } from "./backends.js";
+import {
+  countRows,
+  rowsOf,
+  scalar,
+  testIf,
+  uniqueTable,
+  untypedResult,
+  useBaton,
+  type BatonFixture,
+} from "./baton-fixture.js";
 
 /** How one argument is bound: the placeholder in the SQL and the args the client is given. */
 interface BindingForm {
@@ -32,7 +43,7 @@ interface ValueCase {
   readonly input: InValue;
   /** What the client returns, blobs as `blobLabel()` strings. */
   readonly expected: unknown;
-  /** SQLite's `typeof()` of the stored value. */
+  /** SQLite's `typeof()` of the stored value (checked where the backend has it). */
   readonly storage: "null" | "integer" | "real" | "text" | "blob";
 }
 
@@ -158,10 +169,15 @@ const VALUE_GROUPS: readonly ValueGroup[] = [
   },
 ];
 
-const TABLE_DDL = (table: string) =>
-  `CREATE TABLE ${table} (id INTEGER PRIMARY KEY, i INTEGER, r REAL, s TEXT, b BLOB)`;
+function tableDdl(caps: Capabilities, table: string): string {
+  const t = caps.types;
+  return `CREATE TABLE ${table} (id ${t.autoId}, i ${t.integer}, r ${t.real}, s ${t.text}, b ${t.blob})`;
+}
 
 export function valueCases(baton: BatonFixture): void {
+  const { caps } = baton;
+  const label = baton.backend.label;
+
   describe("values round-trip through declared columns", () => {
     for (const form of BINDING_FORMS) {
       describe(`bound as ${form.name}`, () => {
@@ -169,27 +185,32 @@ export function valueCases(baton: BatonFixture): void {
           test(group.name, async () => {
             const client = baton.client({ intMode: group.intMode });
             const table = uniqueTable("vals");
-            await client.execute(TABLE_DDL(table));
-            const ids: bigint[] = [];
-            for (const c of group.cases) {
+            await client.execute(tableDdl(caps, table));
+            for (const [index, c] of group.cases.entries()) {
+              const id = BigInt(index + 1);
               const rs = await client.execute({
-                sql: `INSERT INTO ${table} (${c.column}) VALUES (${form.placeholder})`,
+                sql: `INSERT INTO ${table} (id, ${c.column}) VALUES (${id}, ${form.placeholder})`,
                 args: form.args(c.input),
               });
               expect(rs.rowsAffected, c.label).toBe(1);
-              expect(typeof rs.lastInsertRowid, c.label).toBe("bigint");
-              ids.push(rs.lastInsertRowid as bigint);
+              // An explicit key is the rowid (SQLite) and the AUTO_INCREMENT id (MySQL) alike.
+              expect(rs.lastInsertRowid, c.label).toBe(caps.lastInsertRowid === "none" ? undefined : id);
             }
+            // SQLite's typeof() shows the storage class; elsewhere the column's type fixes it, and
+            // the JS type of the value (bigint or number in intMode bigint) shows what came back.
+            const storage = caps.sqliteDialect ? (column: Column) => `, typeof(${column}) AS storage` : () => "";
             const got: unknown[] = [];
             for (const [index, c] of group.cases.entries()) {
               const rs = await client.execute({
-                sql: `SELECT ${c.column} AS v, typeof(${c.column}) AS storage FROM ${table} WHERE id = ?`,
-                args: [ids[index] as bigint],
+                sql: `SELECT ${c.column} AS v${storage(c.column)} FROM ${table} WHERE id = ?`,
+                args: [BigInt(index + 1)],
               });
               const [row] = rowsOf(rs);
-              got.push({ label: c.label, value: normalize(row?.[0] ?? null), storage: row?.[1] });
+              got.push({ label: c.label, value: normalize(row?.[0] ?? null), storage: caps.sqliteDialect ? row?.[1] : undefined });
             }
-            expect(got).toEqual(group.cases.map((c) => ({ label: c.label, value: c.expected, storage: c.storage })));
+            expect(got).toEqual(
+              group.cases.map((c) => ({ label: c.label, value: c.expected, storage: caps.sqliteDialect ? c.storage : undefined })),
+            );
           });
         }
       });
@@ -198,33 +219,41 @@ export function valueCases(baton: BatonFixture): void {
     test("a whole REAL (2.0) comes back as the number 2 in the default intMode", async () => {
       const client = baton.client();
       const table = uniqueTable("real");
-      await client.execute(`CREATE TABLE ${table} (r REAL)`);
+      await client.execute(`CREATE TABLE ${table} (r ${caps.types.real})`);
       await client.execute(`INSERT INTO ${table} VALUES (2.0), (?)`, [2]);
-      const rs = await client.execute(`SELECT r, typeof(r) FROM ${table}`);
+      const rs = await client.execute(`SELECT r${caps.sqliteDialect ? ", typeof(r)" : ""} FROM ${table}`);
       const values = rs.rows.map((row) => row[0]);
       expect(values).toEqual([2, 2]);
       for (const value of values) expect(typeof value).toBe("number");
-      expect(rs.rows.map((row) => row[1])).toEqual(["real", "real"]);
+      if (caps.sqliteDialect) expect(rs.rows.map((row) => row[1])).toEqual(["real", "real"]);
     });
 
     test("a whole REAL stays a float even in intMode bigint and string", async () => {
       for (const intMode of ["bigint", "string"] as const) {
         const client = baton.client({ intMode });
-        const rs = await client.execute("SELECT CAST(2 AS REAL) AS r, 2.0 AS lit, 3 AS i");
+        const rs = await client.execute(`SELECT CAST(2 AS ${caps.types.real}) AS r, ${floatSql(caps, "2.0")} AS lit, 3 AS i`);
         expect(rowsOf(rs), intMode).toEqual([[2, 2, intMode === "bigint" ? 3n : "3"]]);
       }
     });
 
-    test("a whole JS number bound without a declared type stays a float", async () => {
-      const client = baton.client({ intMode: "bigint" });
-      const rs = await client.execute("SELECT ? AS v, typeof(?) AS t", [42, 42]);
-      expect(rowsOf(rs)).toEqual([[42, "real"]]);
-    });
+    testIf(caps.untypedParametersKeepType, `${label} types a parameter from its context, and without one it is text`)(
+      "a whole JS number bound without a declared type stays a float",
+      async () => {
+        const client = baton.client({ intMode: "bigint" });
+        if (caps.sqliteDialect) {
+          const rs = await client.execute("SELECT ? AS v, typeof(?) AS t", [42, 42]);
+          expect(rowsOf(rs)).toEqual([[42, "real"]]);
+        } else {
+          // In intMode bigint an integer would come back as 42n.
+          expect(rowsOf(await client.execute("SELECT ? AS v", [42]))).toEqual([[42]]);
+        }
+      },
+    );
 
     test("Date arguments are sent as milliseconds and come back as numbers", async () => {
       const client = baton.client();
       const when = new Date(Date.UTC(2024, 1, 29, 12, 30, 15, 250));
-      expect(scalar(await client.execute("SELECT ?", [when]))).toBe(when.valueOf());
+      expect(scalar(await client.execute("SELECT ?", [when]))).toBe(untypedResult(caps, when.valueOf()));
     });
   });
 
@@ -232,48 +261,59 @@ export function valueCases(baton: BatonFixture): void {
   // stream (it never got the next baton), which keeps the write lock until the stream expires.
   describe("non-finite floats (own server)", () => {
     const own = useBaton(baton.transport, baton.backend);
+    const infinity = caps.infinity;
 
-    test("a REAL infinity in a result fails that statement alone with VALUE_NOT_REPRESENTABLE, never as malformed Hrana", async () => {
-      // SQLite has ±Infinity (1e999) but no NaN. JSON has neither; `{"type":"float","value":null}`
-      // is malformed Hrana: the client then drops the HTTP stream or the whole WebSocket, and with
-      // it the open transaction (hrana.md §4.2, §8.6).
-      const client = own.client();
-      const table = uniqueTable("inf");
-      await client.execute(`CREATE TABLE ${table} (v)`);
-      const tx = await client.transaction("write");
-      await tx.execute(`INSERT INTO ${table} VALUES ('before')`);
-      const outcome = await tx.execute("SELECT 1e999 AS inf, -1e999 AS ninf").then(rowsOf, (error: unknown) => error);
-      expect(outcome, String(outcome)).toBeInstanceOf(LibsqlError);
-      expect((outcome as LibsqlError).code, String(outcome)).toBe("VALUE_NOT_REPRESENTABLE");
-      await tx.execute(`INSERT INTO ${table} VALUES ('after')`);
-      await tx.commit();
-      expect(await countRows(client, table)).toBe(2);
-    });
+    testIf(infinity !== undefined, `${label} floats have no infinity`)(
+      "a REAL infinity in a result fails that statement alone with VALUE_NOT_REPRESENTABLE, never as malformed Hrana",
+      async () => {
+        // SQLite has ±Infinity (1e999) but no NaN; Postgres has both. JSON has neither;
+        // `{"type":"float","value":null}` is malformed Hrana: the client then drops the HTTP
+        // stream or the whole WebSocket, and with it the open transaction (hrana.md §4.2, §8.6).
+        const client = own.client();
+        const table = uniqueTable("inf");
+        await client.execute(`CREATE TABLE ${table} (v ${caps.types.text})`);
+        const tx = await client.transaction("write");
+        await tx.execute(`INSERT INTO ${table} VALUES ('before')`);
+        const outcome = await tx
+          .execute(`SELECT ${infinity?.positive} AS inf, ${infinity?.negative} AS ninf`)
+          .then(rowsOf, (error: unknown) => error);
+        expect(outcome, String(outcome)).toBeInstanceOf(LibsqlError);
+        expect((outcome as LibsqlError).code, String(outcome)).toBe("VALUE_NOT_REPRESENTABLE");
+        await tx.execute(`INSERT INTO ${table} VALUES ('after')`);
+        await tx.commit();
+        expect(await countRows(client, table)).toBe(2);
+      },
+    );
   });
 
   describe("named and numbered parameters", () => {
     test("named arguments bind by name, not by the order given", async () => {
       const client = baton.client();
       const rs = await client.execute({ sql: "SELECT :b AS b, :a AS a", args: { a: 1, b: "two" } });
-      expect(rowsOf(rs)).toEqual([["two", 1]]);
+      expect(rowsOf(rs)).toEqual([["two", untypedResult(caps, 1)]]);
       expect(rs.columns).toEqual(["b", "a"]);
     });
 
     test("all three prefixes in one statement, keys with and without prefix", async () => {
       const client = baton.client({ intMode: "bigint" });
       const rs = await client.execute({
-        sql: "SELECT :a, @b, $c, :d",
+        sql: "SELECT :a AS a, @b AS b, $c AS c, :d AS d",
         args: { ":a": 1n, b: "bee", $c: new Uint8Array([1, 2, 3]), d: null },
       });
       const [row] = rowsOf(rs);
-      expect(row?.map(normalize)).toEqual([1n, "bee", blobLabel(new Uint8Array([1, 2, 3])), null]);
-      // Column names of bare parameters are the parameter text, prefix included.
+      expect(row?.map(normalize)).toEqual([untypedResult(caps, 1n), "bee", blobLabel(new Uint8Array([1, 2, 3])), null]);
+    });
+
+    testIf(caps.sqliteDialect, `${label} names such a column ?column? (Postgres) or after the value (MySQL)`)("the column of a bare parameter is named after it, prefix included", async () => {
+      const client = baton.client({ intMode: "bigint" });
+      const rs = await client.execute({ sql: "SELECT :a, @b, $c, :d", args: { ":a": 1n, b: "bee", $c: new Uint8Array([1]), d: null } });
       expect(rs.columns).toEqual([":a", "@b", "$c", ":d"]);
     });
 
     test("a named parameter used twice binds one value", async () => {
       const client = baton.client();
-      const rs = await client.execute({ sql: "SELECT $x AS x, $x + 1 AS y, :z AS z", args: { x: 5, ":z": "zed" } });
+      // `$x + 0`, not a bare `$x`: Postgres must give one parameter one type in both places.
+      const rs = await client.execute({ sql: "SELECT $x + 0 AS x, $x + 1 AS y, :z AS z", args: { x: 5, ":z": "zed" } });
       expect(rowsOf(rs)).toEqual([[5, 6, "zed"]]);
     });
 
@@ -288,12 +328,13 @@ export function valueCases(baton: BatonFixture): void {
     test("columns and columnTypes come from the prepared statement, also for an empty result", async () => {
       const client = baton.client();
       const table = uniqueTable("meta");
-      await client.execute(TABLE_DDL(table));
+      await client.execute(tableDdl(caps, table));
       const sql = `SELECT i, r, s, b, id, i + 1 AS expr, 'lit' AS lit, s AS renamed FROM ${table}`;
       const empty = await client.execute(sql);
       expect(empty.rows).toEqual([]);
       expect(empty.columns).toEqual(["i", "r", "s", "b", "id", "expr", "lit", "renamed"]);
-      expect(empty.columnTypes).toEqual(["INTEGER", "REAL", "TEXT", "BLOB", "INTEGER", "", "", "TEXT"]);
+      const t = caps.reported;
+      expect(empty.columnTypes).toEqual([t.integer, t.real, t.text, t.blob, t.integer, t.integerExpression, t.textLiteral, t.text]);
 
       await client.execute(`INSERT INTO ${table} (i, r, s, b) VALUES (?, ?, ?, ?)`, [1n, 1.5, "x", new Uint8Array([7])]);
       const full = await client.execute(sql);
@@ -305,7 +346,16 @@ export function valueCases(baton: BatonFixture): void {
       expect(row?.["expr"]).toBe(2);
     });
 
-    test("declared types are reported as written; an untyped column has none", async () => {
+    test("declared types are reported by the database's own names", async () => {
+      const client = baton.client();
+      const table = uniqueTable("decl");
+      await client.execute(`CREATE TABLE ${table} (a VARCHAR(10), b DECIMAL(10,2), c FLOAT, e TIMESTAMP)`);
+      const rs = await client.execute(`SELECT a, b, c, e FROM ${table}`);
+      const t = caps.reported;
+      expect(rs.columnTypes).toEqual([t.varchar10, t.decimal10x2, t.float, t.timestamp]);
+    });
+
+    testIf(caps.sqliteDialect, `every ${label} column has a type, reported in ${label}'s own names`)("declared types are reported as written; an untyped column has none", async () => {
       const client = baton.client();
       const table = uniqueTable("decl");
       await client.execute(`CREATE TABLE ${table} (a VARCHAR(10), b DECIMAL(10,2), c FLOAT, d, e DATETIME)`);
@@ -322,7 +372,7 @@ export function valueCases(baton: BatonFixture): void {
   });
 
   describe("intMode", () => {
-    const bigSql = "SELECT 9007199254740993 AS big, 42 AS small, -9223372036854775808 AS min, 1.5 AS f";
+    const bigSql = `SELECT 9007199254740993 AS big, 42 AS small, -9223372036854775808 AS min, ${floatSql(caps, "1.5")} AS f`;
 
     test('"number": a safe integer is a number, an unsafe one is a RangeError', async () => {
       const client = baton.client({ intMode: "number" });
@@ -350,14 +400,18 @@ export function valueCases(baton: BatonFixture): void {
       expect(rowsOf(rs)).toEqual([[I64_MAX, I64_MIN, I64_MAX]]);
     });
 
-    test("lastInsertRowid is a bigint whatever the intMode", async () => {
-      for (const intMode of ["number", "bigint", "string"] as const) {
-        const client = baton.client({ intMode });
-        const table = uniqueTable("rowid");
-        await client.execute(`CREATE TABLE ${table} (v)`);
-        const rs = await client.execute(`INSERT INTO ${table} (rowid, v) VALUES (?, 'x')`, [2n ** 62n]);
-        expect(rs.lastInsertRowid, intMode).toBe(2n ** 62n);
-      }
-    });
+    testIf(caps.lastInsertRowid !== "none", `${label} has no lastInsertRowid (it has RETURNING)`)(
+      "lastInsertRowid is a bigint whatever the intMode",
+      async () => {
+        for (const intMode of ["number", "bigint", "string"] as const) {
+          const client = baton.client({ intMode });
+          const table = uniqueTable("rowid");
+          // SQLite: the key is the rowid; MySQL: an explicit AUTO_INCREMENT value is reported too.
+          await client.execute(`CREATE TABLE ${table} (id ${caps.types.autoId}, v ${caps.types.text})`);
+          const rs = await client.execute(`INSERT INTO ${table} (id, v) VALUES (?, 'x')`, [2n ** 62n]);
+          expect(rs.lastInsertRowid, intMode).toBe(2n ** 62n);
+        }
+      },
+    );
   });
 }
