@@ -2,7 +2,6 @@
 // the few genuine differences between them that the shared cases must know about. Everything
 // not listed here is expected to behave the same on every backend.
 import { randomBytes } from "node:crypto";
-import { startTestServer } from "../support/test-server.js";
 
 export type BackendName = "sqlite" | "postgres" | "mysql" | "libsql";
 
@@ -243,22 +242,4 @@ export function serverArgs(backend: Backend, flags: readonly string[] = []): (da
 /** A tenant namespace no other run uses (letters, digits and `_` only: a valid schema and database name everywhere). */
 export function uniqueNamespace(prefix: string): string {
   return `${prefix}_${process.pid}_${randomBytes(4).toString("hex")}`;
-}
-
-/**
- * Why `backend` cannot be tested in this build, or undefined when it can: Baton is started once
- * in front of it, and a ConfigError saying the adapter is not available in this build means it is
- * not wired into apps/server/src/adapter-factory.ts yet. Any other failure is thrown.
- */
-export async function unavailableReason(backend: Backend): Promise<string | undefined> {
-  try {
-    const server = await startTestServer(serverArgs(backend));
-    await server.close();
-    return undefined;
-  } catch (error) {
-    if (error instanceof Error && error.name === "ConfigError" && /not available in this build/.test(error.message)) {
-      return `the ${backend.label} adapter is not wired in yet`;
-    }
-    throw error;
-  }
 }

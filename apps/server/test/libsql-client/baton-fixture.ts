@@ -43,7 +43,7 @@ export interface BatonOptions {
  * The URL of `namespace` on a server. Over HTTP the trailing slash matters: the client resolves
  * `v2/pipeline` against the URL, which would drop a last segment without one (README, Tenants).
  */
-export function namespaceUrl(server: TestServer, target: { transport: Transport; namespace: string }): string {
+function namespaceUrl(server: TestServer, target: { transport: Transport; namespace: string }): string {
   return target.transport === "http" ? `${server.httpUrl}/ns/${target.namespace}/` : `${server.wsUrl}/ns/${target.namespace}`;
 }
 
@@ -105,7 +105,7 @@ export function useBaton(transport: Transport, backend: Backend, options: BatonO
  * Baton of its own, started after the suite's server stopped so no open transaction holds a lock.
  * (pg and mysql2 are not dependencies of apps/server; Baton runs the SQL just as well.)
  */
-export async function dropNamespaces(backend: Backend, namespaces: readonly string[]): Promise<void> {
+async function dropNamespaces(backend: Backend, namespaces: readonly string[]): Promise<void> {
   const statements = namespaces.flatMap((name) => backend.dropNamespaceSql(name) ?? []);
   if (statements.length === 0) return;
   const cleaner = await startTestServer(serverArgs(backend));
@@ -197,6 +197,16 @@ export async function expectLibsqlError<E extends LibsqlError = LibsqlError>(
 export async function countRows(client: Client, table: string): Promise<number> {
   const rs = await client.execute(`SELECT count(*) AS n FROM ${table}`);
   return Number(scalar(rs));
+}
+
+/** Tracks whether a promise has settled, without awaiting it. */
+export function watch<T>(promise: Promise<T>): { promise: Promise<T>; settled: () => boolean } {
+  let settled = false;
+  const tracked = promise.finally(() => {
+    settled = true;
+  });
+  void tracked.catch(() => undefined);
+  return { promise: tracked, settled: () => settled };
 }
 
 /** Resolves after `ms` milliseconds. */

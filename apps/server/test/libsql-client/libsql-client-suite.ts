@@ -16,16 +16,9 @@ import { tenantCases } from "./tenants.case.js";
 import { transactionCases } from "./transaction.case.js";
 import { valueCases } from "./values.case.js";
 
-export interface SuiteOptions {
-  /** Why the whole suite cannot run in this build (see backends.ts unavailableReason), if it cannot. */
-  readonly skipReason?: string | undefined;
-}
-
 /** Registers every case against a fresh Baton server in front of `backend`, with clients using `transport` URLs. */
-export function libsqlClientSuite(transport: Transport, backend: Backend, options: SuiteOptions = {}): void {
-  const title = `@libsql/client over ${transport}:// on ${backend.name}`;
-  const skipReason = options.skipReason;
-  describe.skipIf(skipReason !== undefined)(skipReason === undefined ? title : `${title} (skipped: ${skipReason})`, () => {
+export function libsqlClientSuite(transport: Transport, backend: Backend): void {
+  describe(`@libsql/client over ${transport}:// on ${backend.name}`, () => {
     describe("shared server", () => {
       // The default busy timeout (5 s): the concurrency cases queue up to 100 writers, and the
       // last of them waits for all the others. A write lock leaked by one case still shows as

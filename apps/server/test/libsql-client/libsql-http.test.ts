@@ -1,5 +1,5 @@
 // @libsql/client against Baton in front of libSQL local files (file:<data dir>), over HTTP (`http://` URL: Hrana 2 pipelines linked by batons).
-import { BACKENDS, unavailableReason } from "./backends.js";
+import { BACKENDS } from "./backends.js";
 import { libsqlClientSuite } from "./libsql-client-suite.js";
 
-libsqlClientSuite("http", BACKENDS.libsql, { skipReason: await unavailableReason(BACKENDS.libsql) });
+libsqlClientSuite("http", BACKENDS.libsql);

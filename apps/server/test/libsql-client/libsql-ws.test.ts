@@ -1,5 +1,5 @@
 // @libsql/client against Baton in front of libSQL local files (file:<data dir>), over WebSocket (`ws://` URL: subprotocol hrana2).
-import { BACKENDS, unavailableReason } from "./backends.js";
+import { BACKENDS } from "./backends.js";
 import { libsqlClientSuite } from "./libsql-client-suite.js";
 
-libsqlClientSuite("ws", BACKENDS.libsql, { skipReason: await unavailableReason(BACKENDS.libsql) });
+libsqlClientSuite("ws", BACKENDS.libsql);

@@ -15,21 +15,12 @@ import {
   testIf,
   uniqueTable,
   useBaton,
+  watch,
   type BatonFixture,
   type Transport,
 } from "./baton-fixture.js";
 
 const BUSY_TIMEOUT_MS = 2000;
-
-/** Tracks whether a promise has settled, without awaiting it. */
-export function watch<T>(promise: Promise<T>): { promise: Promise<T>; settled: () => boolean } {
-  let settled = false;
-  const tracked = promise.finally(() => {
-    settled = true;
-  });
-  void tracked.catch(() => undefined);
-  return { promise: tracked, settled: () => settled };
-}
 
 /** A table `(id, who, seen)` with one row: (0, 'first', 0). */
 async function lockTable(baton: BatonFixture): Promise<string> {

@@ -1,5 +1,5 @@
 // @libsql/client against Baton in front of PostgreSQL at 127.0.0.1:5432, over WebSocket (`ws://` URL: subprotocol hrana2).
-import { BACKENDS, unavailableReason } from "./backends.js";
+import { BACKENDS } from "./backends.js";
 import { libsqlClientSuite } from "./libsql-client-suite.js";
 
-libsqlClientSuite("ws", BACKENDS.postgres, { skipReason: await unavailableReason(BACKENDS.postgres) });
+libsqlClientSuite("ws", BACKENDS.postgres);

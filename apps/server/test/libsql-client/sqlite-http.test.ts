@@ -1,5 +1,5 @@
 // @libsql/client against Baton in front of SQLite (embedded, better-sqlite3), over HTTP (`http://` URL: Hrana 2 pipelines linked by batons).
-import { BACKENDS, unavailableReason } from "./backends.js";
+import { BACKENDS } from "./backends.js";
 import { libsqlClientSuite } from "./libsql-client-suite.js";
 
-libsqlClientSuite("http", BACKENDS.sqlite, { skipReason: await unavailableReason(BACKENDS.sqlite) });
+libsqlClientSuite("http", BACKENDS.sqlite);

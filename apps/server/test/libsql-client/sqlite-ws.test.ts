@@ -1,5 +1,5 @@
 // @libsql/client against Baton in front of SQLite (embedded, better-sqlite3), over WebSocket (`ws://` URL: subprotocol hrana2).
-import { BACKENDS, unavailableReason } from "./backends.js";
+import { BACKENDS } from "./backends.js";
 import { libsqlClientSuite } from "./libsql-client-suite.js";
 
-libsqlClientSuite("ws", BACKENDS.sqlite, { skipReason: await unavailableReason(BACKENDS.sqlite) });
+libsqlClientSuite("ws", BACKENDS.sqlite);

@@ -304,7 +304,7 @@ export function valueCases(baton: BatonFixture): void {
       expect(row?.map(normalize)).toEqual([untypedResult(caps, 1n), "bee", blobLabel(new Uint8Array([1, 2, 3])), null]);
     });
 
-    testIf(caps.sqliteDialect, `${label} names such a column ?column? (Postgres) or after the value (MySQL)`)("the column of a bare parameter is named after it, prefix included", async () => {
+    testIf(caps.sqliteDialect, `only SQLite names such a column after the parameter (Postgres: ?column?, MySQL: the bound value)`)("the column of a bare parameter is named after it, prefix included", async () => {
       const client = baton.client({ intMode: "bigint" });
       const rs = await client.execute({ sql: "SELECT :a, @b, $c, :d", args: { ":a": 1n, b: "bee", $c: new Uint8Array([1]), d: null } });
       expect(rs.columns).toEqual([":a", "@b", "$c", ":d"]);
@@ -355,7 +355,7 @@ export function valueCases(baton: BatonFixture): void {
       expect(rs.columnTypes).toEqual([t.varchar10, t.decimal10x2, t.float, t.timestamp]);
     });
 
-    testIf(caps.sqliteDialect, `every ${label} column has a type, reported in ${label}'s own names`)("declared types are reported as written; an untyped column has none", async () => {
+    testIf(caps.sqliteDialect, `every ${label} column has a type, and ${label} reports it in its own words`)("declared types are reported as written; an untyped column has none", async () => {
       const client = baton.client();
       const table = uniqueTable("decl");
       await client.execute(`CREATE TABLE ${table} (a VARCHAR(10), b DECIMAL(10,2), c FLOAT, d, e DATETIME)`);

@@ -23,17 +23,6 @@ export async function startTestServer(
   let running: RunningBaton;
   try {
     const config = parseStartArgs(["--bind", "127.0.0.1:0", "--data", dataDir, ...given], {});
-    // SCRATCH-MYSQL (temporary, remove): the unwired MySQL adapter, built by hand.
-    if (process.env["SCRATCH_MYSQL"] === "1" && config.adapters[0]?.store.kind === "mysql") {
-      const { createMysqlAdapter } = await import("../../../../packages/adapters-kysely/src/mysql/mysql-adapter.js");
-      const { AdapterRegistry } = await import("@baton/adapters-kysely");
-      const { BatonServer } = await import("@baton/server-node");
-      const a = config.adapters[0];
-      const adapter = createMysqlAdapter({ url: (a.store as { url: string }).url, name: "mysql", poolSize: a.poolSize, acquireTimeoutMs: a.acquireTimeoutMs, autoCreateNamespaces: config.autoCreateNamespaces });
-      const server = new BatonServer({ databases: new AdapterRegistry({ adapters: [adapter], defaultAdapter: "mysql" }), tenancy: { defaultNamespace: config.defaultNamespace }, maxBodyBytes: config.maxBodyBytes, logger: quiet, hrana: { streamIdleTimeoutMs: config.streamIdleTimeoutMs, batonSecret: config.batonSecret } });
-      const urls = await server.listen({ host: config.host, port: config.port });
-      running = { server, ...urls };
-    } else
     running = await startBaton(config, quiet);
   } catch (error) {
     rmSync(dataDir, { recursive: true, force: true });

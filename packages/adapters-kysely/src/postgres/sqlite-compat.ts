@@ -29,9 +29,12 @@ export function translateClientStatement(tokens: readonly Token[]): Translation 
  * SQLite: `BEGIN [DEFERRED|IMMEDIATE|EXCLUSIVE] [TRANSACTION [name]]`. Postgres takes locks as
  * statements need them, so every mode is a plain BEGIN (READ COMMITTED, Postgres's default).
  * The name is ignored as SQLite ignores it, except READONLY: libSQL's read transaction, which
- * Postgres can enforce. Postgres's own forms (`BEGIN ISOLATION LEVEL …`, `BEGIN TRANSACTION
+ * Postgres can enforce, at REPEATABLE READ so that it reads one snapshot throughout, as a
+ * SQLite read transaction does (read-only transactions never meet serialization failures). Postgres's own forms (`BEGIN ISOLATION LEVEL …`, `BEGIN TRANSACTION
  * DEFERRABLE`) do not match and run unchanged.
  */
+const READ_TRANSACTION = "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY";
+
 function translateBegin(rest: readonly Token[]): Translation | undefined {
   let i = 0;
   const hasMode = BEGIN_MODES.has(word(rest[i]) ?? "");
@@ -42,7 +45,7 @@ function translateBegin(rest: readonly Token[]): Translation | undefined {
   if (name !== undefined) {
     if (!hasTransaction || rest.length > i + 1 || (name.kind !== "word" && name.kind !== "quoted")) return undefined;
     const upper = word(name);
-    if (upper === "READONLY") return { kind: "sql", sql: "BEGIN READ ONLY" };
+    if (upper === "READONLY") return { kind: "sql", sql: READ_TRANSACTION };
     if (upper === "DEFERRABLE" && !hasMode) return undefined;
   } else if (!hasMode) {
     return undefined;

@@ -9,7 +9,10 @@ describe("client statements", () => {
     expect(["BEGIN IMMEDIATE", "BEGIN DEFERRED", "BEGIN EXCLUSIVE", "begin immediate transaction", "BEGIN TRANSACTION tx", "BEGIN DEFERRED TRANSACTION \"tx\""].map(sqlOf)).toEqual(
       Array(6).fill("BEGIN"),
     );
-    expect(["BEGIN TRANSACTION READONLY", "BEGIN DEFERRED TRANSACTION readonly"].map(sqlOf)).toEqual(["BEGIN READ ONLY", "BEGIN READ ONLY"]);
+    expect(["BEGIN TRANSACTION READONLY", "BEGIN DEFERRED TRANSACTION readonly"].map(sqlOf)).toEqual([
+      "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY",
+      "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY",
+    ]);
   });
 
   it("leaves Postgres's own BEGIN forms and SQLite forms Postgres accepts as they are", () => {
