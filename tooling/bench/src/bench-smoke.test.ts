@@ -1,0 +1,54 @@
+// `pnpm bench --quick` end to end on one scenario: the built Baton, the bare baseline and the
+// load process all start, both sides are measured, and the table and JSON have their shape.
+// It asserts no timing: a ratio only has to be a number.
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import type { BenchResults } from "./bench-results.js";
+import { SRC_DIR, tsxExecArgv } from "./node-runner.js";
+
+const dir = mkdtempSync(join(tmpdir(), "baton-bench-smoke-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [...tsxExecArgv(), join(SRC_DIR, "cli.ts"), ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve) => child.once("exit", (code) => resolve({ code, stdout, stderr })));
+}
+
+describe("pnpm bench --quick", () => {
+  it("measures Baton and the baseline on one scenario and prints their ratio", async () => {
+    const out = join(dir, "quick.json");
+    const { code, stdout, stderr } = await runCli(["--quick", "--out", out, "hrana-http-point-c1"]);
+    expect(code, stderr).toBe(0);
+    expect(stdout).toMatch(/^hrana-http-point-c1\s+[\d,]+ ±\d+%\s+[\d,]+ ±\d+%\s+\d+\.\d\d \(/m);
+
+    const results = JSON.parse(readFileSync(out, "utf8")) as BenchResults;
+    expect(results.machine.cpus).toBeGreaterThan(0);
+    expect(results.settings).toMatchObject({ rounds: 1, durationMs: 1000 });
+    const [scenario] = results.scenarios;
+    expect(scenario?.name).toBe("hrana-http-point-c1");
+    expect(scenario?.problems).toEqual([]);
+    expect(scenario?.rounds).toHaveLength(1);
+    for (const side of ["baseline", "baton"] as const) {
+      const measured = scenario?.rounds[0]?.[side];
+      expect(measured?.requests).toBeGreaterThan(0);
+      expect(measured?.errors).toBe(0);
+      expect(measured?.latencyMs.p99).toBeGreaterThan(0);
+    }
+    const ratio = scenario?.summary?.ratio.median ?? Number.NaN;
+    expect(Number.isFinite(ratio) && ratio > 0).toBe(true);
+    expect(results.targets.length).toBeGreaterThan(0);
+  }, 60_000);
+
+  it("refuses a scenario that does not exist", async () => {
+    const { code, stderr } = await runCli(["--no-out", "no-such-scenario"]);
+    expect(code).toBe(1);
+    expect(stderr).toContain("No scenario matches no-such-scenario");
+  });
+});
