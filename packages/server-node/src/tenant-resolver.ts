@@ -37,11 +37,17 @@ function decodeSegment(segment: string): string {
   }
 }
 
+const PREFIXES = [
+  ["adapter", /^\/adapter\/([^/]+)(\/.*)?$/],
+  ["ns", /^\/ns\/([^/]+)(\/.*)?$/],
+] as const;
+
 /** Splits `/adapter/<a>/ns/<n>/rest` into its parts; either prefix may be absent. */
 function pathPrefix(path: string): { adapter?: string; namespace?: string; rest: string } {
   const out: { adapter?: string; namespace?: string; rest: string } = { rest: path };
-  for (const key of ["adapter", "ns"] as const) {
-    const match = new RegExp(`^/${key}/([^/]+)(/.*)?$`).exec(out.rest);
+  if (!path.startsWith("/adapter/") && !path.startsWith("/ns/")) return out;
+  for (const [key, pattern] of PREFIXES) {
+    const match = pattern.exec(out.rest);
     if (match === null) continue;
     const value = decodeSegment(match[1] as string);
     if (key === "adapter") out.adapter = value;

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { gatewayError, rows, run, sqliteFixture } from "../test-support/sqlite-fixture.js";
 
 let fixture: Awaited<ReturnType<typeof sqliteFixture>> | undefined;
@@ -51,12 +51,22 @@ describe("acquire and release", () => {
     expect((await gatewayError(run(conn, "SELECT 1"))).code).toBe("INTERNAL_ERROR");
   });
 
-  it("keeps at most maxIdle idle connections", async () => {
-    const database = await setUp({ maxIdle: 1 });
-    const conns = await Promise.all([database.acquire(), database.acquire(), database.acquire()]);
-    for (const conn of conns) await database.release(conn);
-    const reused = await Promise.all([database.acquire(), database.acquire(), database.acquire()]);
-    expect(reused.filter((conn) => conns.includes(conn))).toHaveLength(1);
+  it("reuses connections beyond maxIdle within a burst, and closes them once they have idled", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    try {
+      const database = await setUp({ maxIdle: 1 });
+      const acquireThree = () => Promise.all([database.acquire(), database.acquire(), database.acquire()]);
+      const first = await acquireThree();
+      for (const conn of first) await database.release(conn);
+      const burst = await acquireThree();
+      expect(burst.filter((conn) => first.includes(conn))).toHaveLength(3);
+      for (const conn of burst) await database.release(conn);
+      vi.advanceTimersByTime(10_000);
+      const later = await acquireThree();
+      expect(later.filter((conn) => first.includes(conn))).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("refuses to release a connection it did not hand out", async () => {

@@ -14,6 +14,13 @@ export interface SqliteDatabaseOptions extends Omit<ConnectionSettings, "notifie
   readonly maxIdle: number;
 }
 
+/**
+ * How long connections beyond `maxIdle` may sit idle before they are closed. Trimming on every
+ * release instead made bursts (many frames in one read) close and reopen connections
+ * continually, which cost most of the CPU of the WebSocket benchmark.
+ */
+const IDLE_TRIM_DELAY_MS = 10_000;
+
 interface Waiter {
   readonly resolve: (connection: SqliteConnection) => void;
   readonly reject: (error: Error) => void;
@@ -28,6 +35,7 @@ export class SqliteDatabase implements SqlDatabase {
   #opening = 0;
   #waiters: Waiter[] = [];
   #closed = false;
+  #trimTimer: NodeJS.Timeout | undefined;
 
   constructor(options: SqliteDatabaseOptions) {
     this.#options = options;
@@ -69,7 +77,17 @@ export class SqliteDatabase implements SqlDatabase {
     if (reusable) this.#idle.push(connection);
     else connection.close(this.#closed ? "shutdown" : "release");
     this.#dispatch();
-    this.trimIdle(this.#options.maxIdle);
+    this.#scheduleTrim();
+  }
+
+  /** Closes the idle connections beyond `maxIdle` once they have had time to be reused. */
+  #scheduleTrim(): void {
+    if (this.#trimTimer !== undefined || this.#idle.length <= this.#options.maxIdle) return;
+    this.#trimTimer = setTimeout(() => {
+      this.#trimTimer = undefined;
+      this.trimIdle(this.#options.maxIdle);
+    }, IDLE_TRIM_DELAY_MS);
+    this.#trimTimer.unref();
   }
 
   /** Closes idle connections beyond `keep`, oldest first. */
@@ -82,6 +100,7 @@ export class SqliteDatabase implements SqlDatabase {
     this.#closed = true;
     const shutdown = new GatewayError("SHUTTING_DOWN", `Database ${this.#options.name} is closed`);
     for (const waiter of this.#waiters.splice(0)) waiter.reject(shutdown);
+    clearTimeout(this.#trimTimer);
     this.trimIdle(0);
     for (const connection of this.#checkedOut) connection.close("shutdown");
     await Promise.all([...this.#checkedOut].map((connection) => connection.settle()));
