@@ -14,8 +14,11 @@ export interface BusyRetryOptions {
   readonly notifier: LockNotifier;
   /** Total time to keep retrying before the last SQLITE_BUSY is thrown. */
   readonly timeoutMs: number;
-  /** Aborting stops the wait; the retry then fails with SQLITE_INTERRUPT. */
-  readonly signal?: AbortSignal;
+  /**
+   * Aborting stops the wait; the retry then fails with SQLITE_INTERRUPT. Read only when a
+   * wait begins, so the signal can be made lazily (most statements never wait).
+   */
+  readonly abort?: { readonly signal: AbortSignal };
 }
 
 /**
@@ -34,8 +37,9 @@ export async function retryWhileBusy<T>(attempt: () => T, options: BusyRetryOpti
       if (!isRetryableBusy(error) || remaining <= 0) throw error;
       ticket ??= options.notifier.ticket();
       const backoff = BACKOFF_MS[Math.min(round, BACKOFF_MS.length - 1)] ?? 50;
-      await options.notifier.wait({ ticket, timeoutMs: Math.min(backoff, remaining), signal: options.signal });
-      if (options.signal?.aborted) {
+      const signal = options.abort?.signal;
+      await options.notifier.wait({ ticket, timeoutMs: Math.min(backoff, remaining), signal });
+      if (signal?.aborted === true) {
         throw new GatewayError("SQLITE_INTERRUPT", "Statement interrupted while waiting for a database lock", {
           cause: error,
         });

@@ -26,6 +26,26 @@ export interface SqliteConnectionOptions {
 
 const NO_ARGUMENTS = { args: [], namedArgs: [] } as const;
 
+/**
+ * An abort flag whose AbortSignal is made only when a statement starts waiting for a lock:
+ * creating an AbortController per statement was a measurable cost on the hot path.
+ */
+class LazyAbort {
+  #controller: AbortController | undefined;
+  #aborted = false;
+
+  get signal(): AbortSignal {
+    this.#controller ??= new AbortController();
+    if (this.#aborted) this.#controller.abort();
+    return this.#controller.signal;
+  }
+
+  abort(): void {
+    this.#aborted = true;
+    this.#controller?.abort();
+  }
+}
+
 /** A pooled SQLite connection. */
 export class SqliteConnection implements SqlConnection {
   readonly #db: SqliteDatabaseLike;
@@ -36,7 +56,7 @@ export class SqliteConnection implements SqlConnection {
   #counters: SqliteStatementLike | undefined;
   #tainted = false;
   #closedBy: "release" | "shutdown" | undefined;
-  #current: { readonly done: Promise<unknown>; readonly abort: AbortController } | undefined;
+  #current: { readonly done: Promise<unknown>; readonly abort: LazyAbort } | undefined;
 
   constructor(options: SqliteConnectionOptions) {
     this.#db = options.db;
@@ -48,8 +68,8 @@ export class SqliteConnection implements SqlConnection {
   }
 
   execute(input: StatementInput): Promise<StatementResult> {
-    return this.#exclusive((signal) =>
-      this.#withRetry(signal, () => {
+    return this.#exclusive((abort) =>
+      this.#withRetry(abort, () => {
         const prepared = this.#prepare(input.sql, true);
         return this.#run(prepared, input);
       }),
@@ -57,17 +77,17 @@ export class SqliteConnection implements SqlConnection {
   }
 
   executeScript(sql: string): Promise<void> {
-    return this.#exclusive(async (signal) => {
+    return this.#exclusive(async (abort) => {
       for (const text of splitStatements(sql, this.#driver.tokenizeOptions)) {
         // Script statements are usually run once: keep them out of the statement cache.
-        await this.#withRetry(signal, () => this.#run(this.#prepare(text, false), { ...NO_ARGUMENTS, wantRows: false }));
+        await this.#withRetry(abort, () => this.#run(this.#prepare(text, false), { ...NO_ARGUMENTS, wantRows: false }));
       }
     });
   }
 
   describe(sql: string): Promise<DescribeOutput> {
-    return this.#exclusive((signal) =>
-      this.#withRetry(signal, () => {
+    return this.#exclusive((abort) =>
+      this.#withRetry(abort, () => {
         const { statement, parameters, traits } = this.#prepare(sql, true);
         return {
           params: [...parameters.names],
@@ -119,14 +139,14 @@ export class SqliteConnection implements SqlConnection {
     this.#leavingTransaction(() => this.#db.close());
   }
 
-  async #exclusive<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  async #exclusive<T>(work: (abort: LazyAbort) => Promise<T>): Promise<T> {
     if (this.#closedBy === "shutdown") throw new GatewayError("SHUTTING_DOWN", "The database is shutting down");
     if (this.#closedBy === "release") throw new GatewayError("INTERNAL_ERROR", "Connection used after it was released");
     if (this.#current !== undefined) {
       throw new GatewayError("INTERNAL_ERROR", "Connection is already running a statement; callers must serialise");
     }
-    const abort = new AbortController();
-    const done = work(abort.signal);
+    const abort = new LazyAbort();
+    const done = work(abort);
     this.#current = { done, abort };
     try {
       return await done;
@@ -135,12 +155,12 @@ export class SqliteConnection implements SqlConnection {
     }
   }
 
-  async #withRetry<T>(signal: AbortSignal, attempt: () => T): Promise<T> {
+  async #withRetry<T>(abort: LazyAbort, attempt: () => T): Promise<T> {
     try {
       return await retryWhileBusy(() => this.#leavingTransaction(attempt), {
         notifier: this.#notifier,
         timeoutMs: this.#busyTimeoutMs,
-        signal,
+        abort,
       });
     } catch (error) {
       throw executionError(error);
