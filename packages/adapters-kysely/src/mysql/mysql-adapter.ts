@@ -7,7 +7,7 @@
 import { GatewayError } from "@baton/protocol-types";
 import type { ConnectionOptions } from "mysql2";
 import type { SqlAdapter, SqlDatabase } from "../executor.js";
-import { LruCache } from "../lru-cache.js";
+import { TenantCache } from "../tenant-cache.js";
 import { validateNamespace } from "../tenant-name.js";
 import { isConnectionError, mysqlError } from "./mysql-errors.js";
 import { MysqlDatabase } from "./mysql-database.js";
@@ -44,8 +44,6 @@ export function createMysqlAdapter(options: MysqlAdapterOptions): SqlAdapter {
   const pool = new MysqlPool({ name, connection, size: Math.max(1, options.poolSize ?? 16), acquireTimeoutMs });
   const planner = new StatementPlanner(PLAN_CACHE_SIZE);
   const autoCreate = options.autoCreateNamespaces ?? true;
-  const databases = new LruCache<string, MysqlDatabase>({ capacity: options.maxCachedDatabases ?? 1024 });
-  const opening = new Map<string, Promise<MysqlDatabase>>();
 
   const assertOpen = (): void => {
     if (pool.closed) throw new GatewayError("SHUTTING_DOWN", `The MySQL adapter ${name} is closed`);
@@ -62,9 +60,9 @@ export function createMysqlAdapter(options: MysqlAdapterOptions): SqlAdapter {
     });
     await database.ensureExists();
     assertOpen();
-    databases.set(namespace, database);
     return database;
   };
+  const databases = new TenantCache<MysqlDatabase>({ capacity: options.maxCachedDatabases ?? 1024, open });
 
   return {
     name,
@@ -72,14 +70,7 @@ export function createMysqlAdapter(options: MysqlAdapterOptions): SqlAdapter {
 
     async database(namespace: string): Promise<SqlDatabase> {
       assertOpen();
-      const known = databases.get(namespace);
-      if (known !== undefined) return known;
-      let pending = opening.get(namespace);
-      if (pending === undefined) {
-        pending = open(namespace).finally(() => opening.delete(namespace));
-        opening.set(namespace, pending);
-      }
-      return pending;
+      return databases.get(namespace);
     },
 
     async ping(): Promise<void> {
@@ -95,8 +86,7 @@ export function createMysqlAdapter(options: MysqlAdapterOptions): SqlAdapter {
     },
 
     async close(): Promise<void> {
-      const all = [...databases.entries()].map(([, database]) => database);
-      databases.clear();
+      const all = databases.drain();
       await pool.close();
       await Promise.all(all.map((database) => database.close()));
     },

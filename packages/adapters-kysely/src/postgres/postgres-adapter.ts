@@ -5,6 +5,7 @@ import { GatewayError } from "@baton/protocol-types";
 import { escapeIdentifier, Pool } from "pg";
 import type { SqlAdapter, SqlDatabase } from "../executor.js";
 import { LruCache } from "../lru-cache.js";
+import { TenantCache } from "../tenant-cache.js";
 import { validateNamespace } from "../tenant-name.js";
 import type { PgClientLike } from "./postgres-connection.js";
 import { PostgresDatabase, type DatabaseShared } from "./postgres-database.js";
@@ -75,8 +76,6 @@ export function createPostgresAdapter(options: PostgresAdapterOptions): SqlAdapt
     },
   };
   // A tenant database holds no resources of its own, so forgetting one is free.
-  const databases = new LruCache<string, PostgresDatabase>({ capacity: options.maxCachedDatabases ?? 256 });
-  const opening = new Map<string, Promise<PostgresDatabase>>();
   let closed = false;
 
   function assertOpen(): void {
@@ -87,10 +86,9 @@ export function createPostgresAdapter(options: PostgresAdapterOptions): SqlAdapt
     const schema = schemaOf(namespace);
     await ensureSchema({ schema, namespace, autoCreate, checkout: shared.checkout });
     assertOpen();
-    const database = new PostgresDatabase({ namespace, schema, searchPathSql: `SET search_path TO ${escapeIdentifier(schema)}`, shared });
-    databases.set(namespace, database);
-    return database;
+    return new PostgresDatabase({ namespace, schema, searchPathSql: `SET search_path TO ${escapeIdentifier(schema)}`, shared });
   }
+  const databases = new TenantCache<PostgresDatabase>({ capacity: options.maxCachedDatabases ?? 256, open });
 
   return {
     name,
@@ -98,14 +96,7 @@ export function createPostgresAdapter(options: PostgresAdapterOptions): SqlAdapt
 
     async database(namespace: string): Promise<SqlDatabase> {
       assertOpen();
-      const known = databases.get(namespace);
-      if (known !== undefined) return known;
-      let pending = opening.get(namespace);
-      if (pending === undefined) {
-        pending = open(namespace).finally(() => opening.delete(namespace));
-        opening.set(namespace, pending);
-      }
-      return pending;
+      return databases.get(namespace);
     },
 
     async ping(): Promise<void> {
@@ -120,9 +111,7 @@ export function createPostgresAdapter(options: PostgresAdapterOptions): SqlAdapt
     async close(): Promise<void> {
       if (closed) return;
       closed = true;
-      const all = [...databases.entries()].map(([, database]) => database);
-      databases.clear();
-      await Promise.all(all.map((database) => database.close()));
+      await Promise.all(databases.drain().map((database) => database.close()));
       // Also the connections of tenants the cache forgot: pool.end() waits for every client.
       const live = [...shared.live];
       for (const connection of live) connection.close({ reason: "shutdown", destroy: true });
