@@ -4,8 +4,10 @@ import type { ServerResponse } from "node:http";
 import { toGatewayError } from "@baton/protocol-types";
 
 export function sendJson(res: ServerResponse, options: { status: number; body: unknown }): void {
-  const payload = Buffer.from(JSON.stringify(options.body), "utf8");
-  res.writeHead(options.status, { "Content-Type": "application/json", "Content-Length": payload.length });
+  // A string, not a Buffer: node:http then sends head and body in one write instead of a
+  // two-part writev, which the benchmark showed to cost far more per response on loopback.
+  const payload = JSON.stringify(options.body);
+  res.writeHead(options.status, { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(payload) });
   res.end(payload);
 }
 
