@@ -1,4 +1,4 @@
-// The simplified WebSocket framing of the `/database/api/ws` route (seed 002): no hello, one
+// The simplified WebSocket framing of the `/database/api/ws` route: no hello, one
 // implicit stream per socket, `{request_id, request}` in and `{request_id, response}` out, where
 // `request` is a pipeline stream request and `response` its StreamResult. The implicit stream
 // carries transactions across messages; `close` ends it and the next message opens a new one.

@@ -1,5 +1,5 @@
 // The HTTP route table: which path and method go where. Hrana's paths are served at the root
-// and under `/database/api/` (the route family of seed 002).
+// and under `/database/api/` (the route family of existing plugin-database clients).
 import type { HranaHttpEndpoint } from "./hrana-http-binding.js";
 import type { HranaVersion } from "@baton/hrana";
 
@@ -26,7 +26,7 @@ const GET_KINDS = new Set<HttpRoute["kind"]>(["health", "index", "hrana-probe"])
 export function routeOf(path: string): HttpRoute | undefined {
   if (path === "/health") return { kind: "health" };
   if (path === "/") return { kind: "index" };
-  // Seed 002's own pipeline path, with Hrana 3 semantics.
+  // The `/database/api/` family's own pipeline path, with Hrana 3 semantics.
   if (path === "/database/api/pipeline") return { kind: "hrana", endpoint: "pipeline", version: 3 };
   for (const prefix of HRANA_PREFIXES) {
     if (!path.startsWith(prefix)) continue;

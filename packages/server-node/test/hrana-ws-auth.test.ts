@@ -1,5 +1,5 @@
 // Authentication over WebSocket: Hrana checks the hello's `jwt` (hello_error, then the socket
-// closes; nothing behind a refused hello runs). The seed-002 route has no hello, so it must check
+// closes; nothing behind a refused hello runs). The `/database/api/ws` route has no hello, so it must check
 // the upgrade request's Authorization header like any HTTP request.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { allOk, httpRun, rowsAt, sqlStmt } from "./support/http-pipeline.js";

@@ -1,4 +1,4 @@
-// Seed 002's simplified WebSocket route, `WS /database/api/ws` without a subprotocol: messages
+// The simplified WebSocket route, `WS /database/api/ws` without a subprotocol: messages
 // `{request_id, request}` answered `{request_id, response}` where `response` is a StreamResult,
 // one implicit stream per socket carrying transactions across messages, malformed messages
 // answered with an error while the socket stays open, and tenants chosen at the upgrade.

@@ -1,4 +1,4 @@
-// Seed 002's HTTP routes: `/database/api/pipeline` (and `/database/api/v2/pipeline`) behave like
+// The /database/api/ HTTP routes: `/database/api/pipeline` (and `/database/api/v2/pipeline`) behave like
 // the Hrana pipeline, and `x-database-namespace` routes a request to its tenant's own SQLite file.
 // Hostile tenant names are refused before they reach a file path.
 import { existsSync, readdirSync } from "node:fs";
