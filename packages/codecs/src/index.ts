@@ -2,3 +2,27 @@
 export type { Codec } from "./codec.js";
 export { jsonCodec } from "./json-codec.js";
 export { valueFromWire, valueToWire } from "./hrana-json-values.js";
+export { surrealCborCodec } from "./surreal-cbor-codec.js";
+export { SurrealTag } from "./surreal-cbor-tags.js";
+export {
+  Datetime,
+  Decimal,
+  Duration,
+  GeometryCollection,
+  GeometryLine,
+  GeometryMultiLine,
+  GeometryMultiPoint,
+  GeometryMultiPolygon,
+  GeometryPoint,
+  GeometryPolygon,
+  NONE,
+  Range,
+  RecordId,
+  StringRecordId,
+  Table,
+  Uuid,
+  type Geometry,
+  type None,
+  type RangeBound,
+  type RecordIdKey,
+} from "./surreal-values.js";

@@ -1,0 +1,56 @@
+// CBOR on the wire with SurrealDB's value tags (surreal-rpc.md section 6), built on cbor-x.
+import { GatewayError } from "@baton/protocol-types";
+import { Decoder, Encoder, Tag, addExtension } from "cbor-x";
+import type { Codec } from "./codec.js";
+import { fromCborTree, toCborTree } from "./surreal-cbor-tags.js";
+
+// cbor-x reads tag 0 as a JS Date (dropping nanoseconds) and tag 51 as its own packed table; to
+// SurrealDB they are an RFC 3339 datetime and an excluded range bound. Hand both back as raw
+// `Tag`s for surreal-cbor-tags.ts. cbor-x keeps its tag registry per process, not per decoder;
+// only this package depends on cbor-x. The `Extension` type insists on an encoding `Class`,
+// which a decode-only override does not have (cbor-x itself checks `if (extension.Class)`).
+for (const tag of [0, 51]) {
+  addExtension({ tag, decode: (value: unknown) => new Tag(value, tag) } as unknown as Parameters<typeof addExtension>[0]);
+}
+
+const options = {
+  useRecords: false,
+  mapsAsObjects: true,
+  // Bytes go out as a plain byte string, never as cbor-x's typed-array tag 64.
+  tagUint8Array: false,
+} as const;
+const encoder = new Encoder(options);
+const decoder = new Decoder(options);
+
+function reason(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * SurrealDB's CBOR. Decodes to plain objects, arrays, numbers (bigint beyond ±(2^53-1)), strings,
+ * booleans, null, Uint8Array, Set and the classes of surreal-values.ts. A float with a whole value
+ * (CBOR `2.0`) decodes to the JS number 2, the same as the integer 2: JavaScript has one number
+ * type, and SurrealDB's own SDK sends whole numbers as integers anyway.
+ */
+export const surrealCborCodec: Codec = {
+  name: "cbor",
+  contentType: "application/cbor",
+  binary: true,
+  encode(value) {
+    return new Uint8Array(encoder.encode(toCborTree(value)));
+  },
+  decode(bytes) {
+    if (typeof bytes === "string") {
+      throw new GatewayError("PROTOCOL_ERROR", "Malformed SurrealDB CBOR: CBOR must arrive as binary, got text");
+    }
+    if (bytes.length === 0) throw new GatewayError("PROTOCOL_ERROR", "Malformed SurrealDB CBOR: empty body");
+    try {
+      return fromCborTree(decoder.decode(bytes));
+    } catch (error) {
+      // fromCborTree throws GatewayError itself; anything else is cbor-x rejecting the bytes (or a
+      // nesting too deep for the stack), which is still the peer's fault.
+      if (error instanceof GatewayError) throw error;
+      throw new GatewayError("PROTOCOL_ERROR", `Malformed SurrealDB CBOR: ${reason(error)}`, { cause: error });
+    }
+  },
+};
