@@ -1,6 +1,6 @@
 // ESLint for the whole monorepo. Package `lint` scripts run `eslint src test` from their own
-// directory; flat config lookup walks up to this file. The layering rules below are STYLE.md's
-// "a package may import only from the layers above it", enforced instead of written on a wiki.
+// directory; flat config lookup walks up to this file. The layering rules below enforce the layer
+// order of README.md's Layout: a package may import only from the layers above it.
 import js from "@eslint/js";
 import { createTypeScriptImportResolver } from "eslint-import-resolver-typescript";
 import importX from "eslint-plugin-import-x";
@@ -9,7 +9,7 @@ import tseslint from "typescript-eslint";
 
 const repoRoot = import.meta.dirname;
 
-const STYLE = "See STYLE.md, 'The house we want'";
+const STYLE = "See the layer order in README.md, 'Layout'";
 
 // Modules that open sockets or speak to a database, as anchored regexes: a gitignore-style
 // `group: ["ws"]` would also match a package's own `./ws/` folder. Bare builtin names are listed
@@ -172,7 +172,7 @@ export default defineConfig(
     },
   },
 
-  // Layering: one no-restricted-imports entry per package (STYLE.md). Packages not in LAYERS
+  // Layering: one no-restricted-imports entry per package (README.md, Layout). Packages not in LAYERS
   // (tooling, apps/example-worker, new ones) get the shared rules; a later entry replaces these.
   {
     name: "baton/layering/any-package",

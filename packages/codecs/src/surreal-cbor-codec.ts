@@ -1,4 +1,4 @@
-// CBOR on the wire with SurrealDB's value tags (surreal-rpc.md section 6), built on cbor-x.
+// CBOR on the wire with SurrealDB's value tags, built on cbor-x.
 import { GatewayError } from "@baton/protocol-types";
 import { Decoder, Encoder, Tag, addExtension } from "cbor-x";
 import type { Codec } from "./codec.js";

@@ -1,4 +1,4 @@
-// SurrealDB's CBOR tags (surreal-rpc.md section 6) as two tree walks: Baton values -> cbor-x
+// SurrealDB's CBOR tags as two tree walks: Baton values -> cbor-x
 // `Tag`s before encoding, and cbor-x's decoded tree -> Baton values after decoding.
 import { GatewayError } from "@baton/protocol-types";
 import { Tag } from "cbor-x";

@@ -1,5 +1,5 @@
 // Value classes for SurrealDB values that JavaScript has no exact type for. Immutable; the CBOR
-// codec maps each to its tag (see surreal-rpc.md section 6). No validation beyond the shape.
+// codec maps each to its tag. No validation beyond the shape.
 
 /** SurrealQL NONE (an absent value), distinct from null (SurrealQL NULL). */
 export const NONE: unique symbol = Symbol.for("@baton/codecs.surreal.NONE");

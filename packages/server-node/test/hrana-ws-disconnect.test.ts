@@ -1,4 +1,4 @@
-// A socket dropped mid-transaction (hrana.md sections 2.2 and 8.9): closing the socket must roll
+// A socket dropped mid-transaction: closing the socket must roll
 // back its streams' transactions and release the write lock, so another client can write.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { allOk, httpRun, rowsAt, sqlStmt } from "./support/http-pipeline.js";

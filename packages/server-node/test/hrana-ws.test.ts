@@ -1,4 +1,4 @@
-// Hrana over WebSocket at the wire level (hrana.md section 2), with the `ws` client: subprotocol
+// Hrana over WebSocket at the wire level, with the `ws` client: subprotocol
 // negotiation, hello, every request type of Hrana 3, connection-scoped stored SQL, cursors,
 // pipelining behind hello, verbatim request ids, and protocol violations closing the socket
 // with sqld's close codes while the server keeps serving other sockets.

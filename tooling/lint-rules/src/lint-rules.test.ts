@@ -1,4 +1,4 @@
-// Lints small snippets against the real root eslint.config.js, so the layering rules (STYLE.md)
+// Lints small snippets against the real root eslint.config.js, so the layering rules (README.md, Layout)
 // and the import-cycle check cannot silently stop firing after a config edit.
 import { ESLint, type Linter } from "eslint";
 import { resolve } from "node:path";
@@ -26,7 +26,7 @@ async function errorsFor(filePath: string, code: string): Promise<Linter.LintMes
 function expectRestricted(messages: Linter.LintMessage[], count = 1) {
   const restricted = messages.filter((m) => m.ruleId === "no-restricted-imports");
   expect(restricted, JSON.stringify(messages, null, 2)).toHaveLength(count);
-  for (const m of restricted) expect(m.message).toContain("STYLE.md");
+  for (const m of restricted) expect(m.message).toContain("README.md");
 }
 
 describe("layering: session-core", () => {

@@ -1,5 +1,5 @@
 // `client.batch` in every transaction mode and `client.migrate`: the client wraps the statements
-// in BEGIN … COMMIT with `ok(previous step)` conditions and a guarded ROLLBACK (hrana.md §8.4),
+// in BEGIN … COMMIT with `ok(previous step)` conditions and a guarded ROLLBACK,
 // so a failing statement must leave nothing of the batch behind.
 import { LibsqlBatchError } from "@libsql/client";
 import { describe, expect, test } from "vitest";

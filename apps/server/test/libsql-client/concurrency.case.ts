@@ -1,6 +1,6 @@
 // Many clients and many concurrent write transactions at once: writers must wait for the locks
 // they need (and pooled connections) instead of failing with SQLITE_BUSY or POOL_TIMEOUT, and
-// every committed write must be there at the end (hrana.md §8.9).
+// every committed write must be there at the end.
 import type { Client } from "@libsql/client";
 import { describe, expect, test } from "vitest";
 import { countRows, rowsOf, scalar, uniqueTable, type BatonFixture } from "./baton-fixture.js";

@@ -1,5 +1,5 @@
 // Error codes as `@libsql/client` surfaces them: the server's Hrana error `code` becomes
-// `LibsqlError.code` and prefixes the message (hrana.md §7, §8.7). Database errors use SQLite's
+// `LibsqlError.code` and prefixes the message. Database errors use SQLite's
 // base code names, as sqld sends them, whatever the database; the message is the database's.
 import { LibsqlError } from "@libsql/client";
 import { describe, expect, test } from "vitest";

@@ -1,6 +1,6 @@
 // `client.executeMultiple`: a Hrana `sequence` on a fresh stream that is closed afterwards. The
 // script is split the way the database splits it (a trigger body keeps its semicolons), and a
-// manual transaction left open by a failing script must vanish with the stream (hrana.md §8.9).
+// manual transaction left open by a failing script must vanish with the stream.
 import { describe, expect, test } from "vitest";
 import type { Capabilities } from "./backends.js";
 import { countRows, expectLibsqlError, rowsOf, uniqueTable, type BatonFixture } from "./baton-fixture.js";

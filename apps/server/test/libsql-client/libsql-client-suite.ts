@@ -1,6 +1,6 @@
 // The black-box conformance suite for Baton's Hrana endpoints, driven by the real
 // `@libsql/client` 0.18.0 (which speaks Hrana 2, JSON). Written once, run per transport and
-// backend by `<backend>-<transport>.test.ts` (STYLE.md habit 13); the backends' genuine
+// backend by `<backend>-<transport>.test.ts`; the backends' genuine
 // differences are in backends.ts.
 import { describe } from "vitest";
 import type { Backend } from "./backends.js";

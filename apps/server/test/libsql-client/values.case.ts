@@ -268,7 +268,7 @@ export function valueCases(baton: BatonFixture): void {
       async () => {
         // SQLite has ±Infinity (1e999) but no NaN; Postgres has both. JSON has neither;
         // `{"type":"float","value":null}` is malformed Hrana: the client then drops the HTTP
-        // stream or the whole WebSocket, and with it the open transaction (hrana.md §4.2, §8.6).
+        // stream or the whole WebSocket, and with it the open transaction.
         const client = own.client();
         const table = uniqueTable("inf");
         await client.execute(`CREATE TABLE ${table} (v ${caps.types.text})`);

@@ -1,4 +1,4 @@
-// HTTP streams and batons (hrana.md section 5): rotation, close, reuse and forgery detection,
+// HTTP streams and batons: rotation, close, reuse and forgery detection,
 // and transactions that span requests linked only by batons.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../support/test-server.js";

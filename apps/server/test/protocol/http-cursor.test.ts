@@ -1,4 +1,4 @@
-// The Hrana 3 cursor endpoint over HTTP (hrana.md sections 3.4 and 4.6): newline-separated JSON,
+// The Hrana 3 cursor endpoint over HTTP: newline-separated JSON,
 // the baton first, then step_begin / row / step_end entries, step_error for a failing step.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../support/test-server.js";

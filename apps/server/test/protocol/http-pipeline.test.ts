@@ -1,5 +1,5 @@
 // Hrana over HTTP at the wire level: probes, values, batches and conditions, sequence, describe,
-// stored SQL, autocommit state and version gating (hrana.md sections 3 and 4).
+// stored SQL, autocommit state and version gating.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../support/test-server.js";
 import {

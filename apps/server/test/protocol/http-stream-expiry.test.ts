@@ -1,4 +1,4 @@
-// Idle expiry of HTTP streams (hrana.md section 5): an idle stream is dropped, which rolls back
+// Idle expiry of HTTP streams: an idle stream is dropped, which rolls back
 // its transaction and frees the write lock; its baton then answers STREAM_EXPIRED. Expiry counts
 // from the last request, so a stream in use does not expire.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,4 +1,4 @@
-// SQLite statements that libSQL clients generate themselves (hrana.md 8.4: transaction modes,
+// SQLite statements that libSQL clients generate themselves (transaction modes,
 // migrate()'s PRAGMA foreign_keys), rewritten for MySQL from their tokens. Anything else passes
 // through untouched; a PRAGMA we cannot translate is refused with a message saying so.
 import { GatewayError } from "@baton/protocol-types";

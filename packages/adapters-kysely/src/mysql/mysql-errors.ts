@@ -1,6 +1,6 @@
 // The one place where mysql2's errors become GatewayErrors. Server errors keep their errno,
 // SQLSTATE and message (`MySQL error 1062 (23000): Duplicate entry '1' for key 'PRIMARY'`) and
-// map onto SQLite's base codes, as libSQL clients expect (hrana.md section 7). A server that
+// map onto SQLite's base codes, as libSQL clients expect. A server that
 // cannot be reached, refuses the adapter's account or drops the connection is
 // DATABASE_UNAVAILABLE (503), as with the Postgres adapter.
 import { GatewayError, toGatewayError, type ErrorCode } from "@baton/protocol-types";

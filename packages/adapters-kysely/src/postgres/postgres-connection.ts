@@ -4,7 +4,7 @@
 //
 // Why the savepoints: Postgres aborts the whole transaction when one statement fails (every
 // later statement gets 25P02 until ROLLBACK), while SQLite, libSQL and @libsql/client expect
-// the transaction to go on (hrana.md §8.9). Inside a transaction each statement therefore runs
+// the transaction to go on. Inside a transaction each statement therefore runs
 // as `SAVEPOINT g; <statement>; RELEASE g` in ONE round trip (one Sync), and a failure costs a
 // second one (`ROLLBACK TO g; RELEASE g`). The price is a subtransaction per statement: cheap,
 // but a transaction with more than 64 writing statements overflows Postgres's per-backend

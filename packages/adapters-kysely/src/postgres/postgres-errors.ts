@@ -1,5 +1,5 @@
 // The one place where node-pg's errors become GatewayErrors. Postgres reports SQLSTATEs; Baton
-// speaks SQLite's base code names (hrana.md §7: clients expect e.g. a UNIQUE violation to be
+// speaks SQLite's base code names (clients expect e.g. a UNIQUE violation to be
 // exactly SQLITE_CONSTRAINT). The SQLSTATE and Postgres's message stay in the message text.
 import { GatewayError, toGatewayError, type ErrorCode } from "@baton/protocol-types";
 import { DatabaseError } from "pg";

@@ -1,5 +1,5 @@
-// Statements that @libsql/client generates itself, in SQLite's dialect, translated for Postgres
-// (hrana.md §8.4): `BEGIN IMMEDIATE|DEFERRED|EXCLUSIVE [TRANSACTION]`, `BEGIN TRANSACTION
+// Statements that @libsql/client generates itself, in SQLite's dialect, translated for Postgres:
+// `BEGIN IMMEDIATE|DEFERRED|EXCLUSIVE [TRANSACTION]`, `BEGIN TRANSACTION
 // READONLY` (its `transaction("read")`) and `PRAGMA foreign_keys=off|on` (around `migrate()`).
 // COMMIT, END, ROLLBACK [TRANSACTION] [TO …] and RELEASE are valid Postgres as they are.
 import { GatewayError } from "@baton/protocol-types";
