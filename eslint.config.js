@@ -42,6 +42,11 @@ const LAYERS = [
     ],
   },
   {
+    dir: "packages/client-sdk",
+    name: "@baton/client-sdk",
+    forbid: [{ regex: DRIVER_MODULES, why: "the client speaks the wire protocols only: no SQL driver" }],
+  },
+  {
     dir: "packages/session-core",
     name: "@baton/session-core",
     forbid: [
@@ -55,6 +60,17 @@ const LAYERS = [
     forbid: [{ regex: SOCKET_MODULES, why: "adapters talk to databases only; sockets belong to server-node" }],
   },
   {
+    dir: "packages/record-store",
+    name: "@baton/record-store",
+    forbid: [
+      { regex: SOCKET_MODULES, why: "the record store talks to databases through the executor only; sockets belong to server-node" },
+      {
+        regex: modules("better-sqlite3", "pg", "mysql2", "@libsql", "libsql"),
+        why: "the record store reaches databases only through the adapters-kysely executor (Kysely is allowed for building SQL)",
+      },
+    ],
+  },
+  {
     dir: "packages/hrana",
     name: "@baton/hrana",
     forbid: [
@@ -63,6 +79,14 @@ const LAYERS = [
         regex: DRIVER_MODULES,
         why: "the Hrana handler reaches the database only through the adapters-kysely executor (nothing reaches around a layer)",
       },
+    ],
+  },
+  {
+    dir: "packages/surreal-rpc",
+    name: "@baton/surreal-rpc",
+    forbid: [
+      { regex: SOCKET_MODULES, why: "the RPC handler is transport-free; ws and node:http belong to server-node" },
+      { regex: DRIVER_MODULES, why: "the RPC handler reaches the database only through the record store and the executor" },
     ],
   },
   { dir: "packages/server-node", name: "@baton/server-node", forbid: [] },

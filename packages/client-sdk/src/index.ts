@@ -1,0 +1,2 @@
+// @baton/client-sdk: the client side of Baton's protocols.
+export {};

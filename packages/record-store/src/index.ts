@@ -1,0 +1,2 @@
+// @baton/record-store: SurrealDB records on SQL tables (docs/record-model.md), over every adapter.
+export type { KeyKind, RecordStore, SurrealObject, SurrealRecord, SurrealValue, TableInfo } from "./record-store.js";

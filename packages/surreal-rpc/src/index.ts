@@ -1,0 +1,2 @@
+// @baton/surreal-rpc: the SurrealDB RPC protocol handler.
+export {};
