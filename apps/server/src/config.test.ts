@@ -110,4 +110,45 @@ describe("baton start arguments", () => {
     expect(() => parseStartArgs(["--default-adapter", "nope"], {})).toThrow(/not configured/);
     rmSync(dir, { recursive: true, force: true });
   });
+
+  it("reads the RPC settings from flags, BATON_* variables and the file, in that order", () => {
+    const hex = "cd".repeat(32);
+    const fromFlags = parseStartArgs(
+      ["--user", "root", "--pass-hash", "$scrypt$x", "--jwt-secret", hex, "--token-ttl", "60", "--rpc-session-idle-timeout", "500"],
+      {},
+    );
+    expect(fromFlags).toMatchObject({ user: "root", pass: undefined, passHash: "$scrypt$x", tokenTtlSeconds: 60, rpcSessionIdleTimeoutMs: 500 });
+    expect(Buffer.from(fromFlags.jwtSecret ?? []).toString("hex")).toBe(hex);
+
+    const env = {
+      BATON_USER: "root",
+      BATON_PASS_HASH: "$scrypt$env",
+      BATON_JWT_SECRET: Buffer.alloc(40, 7).toString("base64"),
+      BATON_TOKEN_TTL: "90",
+      BATON_RPC_SESSION_IDLE_TIMEOUT: "700",
+    };
+    const fromEnv = parseStartArgs(["--token-ttl", "30"], env);
+    expect(fromEnv).toMatchObject({ passHash: "$scrypt$env", tokenTtlSeconds: 30, rpcSessionIdleTimeoutMs: 700 });
+    expect(fromEnv.jwtSecret).toHaveLength(40);
+
+    const dir = mkdtempSync(join(tmpdir(), "baton-config-"));
+    const file = join(dir, "rpc.json");
+    writeFileSync(file, JSON.stringify({ user: "root", passHash: "$scrypt$file", jwtSecret: hex, tokenTtl: 120, rpcSessionIdleTimeout: 900 }));
+    expect(parseStartArgs(["--config", file], {})).toMatchObject({ passHash: "$scrypt$file", tokenTtlSeconds: 120, rpcSessionIdleTimeoutMs: 900 });
+    rmSync(dir, { recursive: true, force: true });
+
+    expect(parseStartArgs([], {})).toMatchObject({ jwtSecret: undefined, tokenTtlSeconds: 3600, rpcSessionIdleTimeoutMs: undefined });
+  });
+
+  it("refuses RPC settings it cannot honour", () => {
+    for (const args of [
+      ["--user", "root", "--pass", "p", "--pass-hash", "h"],
+      ["--pass-hash", "h"],
+      ["--jwt-secret", "abcd"],
+      ["--token-ttl", "0"],
+      ["--rpc-session-idle-timeout", "soon"],
+    ]) {
+      expect(() => parseStartArgs(args, {}), args.join(" ")).toThrow(ConfigError);
+    }
+  });
 });

@@ -25,8 +25,17 @@ export interface ServerConfig {
   /** The configured adapters, the default one first. */
   readonly adapters: readonly AdapterConfig[];
   readonly defaultAdapter: string;
+  /** The root user of every protocol (Hrana credentials, RPC `signin`); none: open. */
   readonly user: string | undefined;
+  /** Its password in plain text, or `passHash`, an scrypt hash string, instead. */
   readonly pass: string | undefined;
+  readonly passHash: string | undefined;
+  /** HMAC key signing RPC tokens (JWT); random per process when undefined. */
+  readonly jwtSecret: Uint8Array | undefined;
+  /** Lifetime of the tokens RPC `signin` issues, in seconds (default 3600, as SurrealDB's). */
+  readonly tokenTtlSeconds: number;
+  /** An attached RPC session over HTTP idle this long expires; undefined: the RPC service's default. */
+  readonly rpcSessionIdleTimeoutMs: number | undefined;
   readonly streamIdleTimeoutMs: number;
   readonly maxBodyBytes: number;
   readonly batonSecret: Uint8Array | undefined;
@@ -53,6 +62,10 @@ export const FLAGS: Readonly<Record<string, FlagSpec>> = {
   "--data": flag("BATON_DATA", "data"),
   "--user": flag("BATON_USER", "user"),
   "--pass": flag("BATON_PASS", "pass"),
+  "--pass-hash": flag("BATON_PASS_HASH", "passHash"),
+  "--jwt-secret": flag("BATON_JWT_SECRET", "jwtSecret"),
+  "--token-ttl": flag("BATON_TOKEN_TTL", "tokenTtl"),
+  "--rpc-session-idle-timeout": flag("BATON_RPC_SESSION_IDLE_TIMEOUT", "rpcSessionIdleTimeout"),
   "--stream-idle-timeout": flag("BATON_STREAM_IDLE_TIMEOUT", "streamIdleTimeout"),
   "--max-body": flag("BATON_MAX_BODY", "maxBody"),
   "--baton-secret": flag("BATON_SECRET", "batonSecret"),
@@ -88,10 +101,11 @@ function parseSwitch(name: string, value: string | undefined): boolean {
   throw new ConfigError(`${name} takes no value (or 1/true/0/false in its variable), got ${JSON.stringify(value)}`);
 }
 
-function parseSecret(value: string | undefined): Uint8Array | undefined {
+/** A key given as hex or base64, at least 32 bytes; `name` is its variable, for the error. */
+function parseSecret(name: string, value: string | undefined): Uint8Array | undefined {
   if (value === undefined || value === "") return undefined;
   const bytes = /^[0-9a-fA-F]+$/.test(value) ? Buffer.from(value, "hex") : Buffer.from(value, "base64");
-  if (bytes.length < 32) throw new ConfigError("BATON_SECRET must hold at least 32 bytes (64 hex digits or base64)");
+  if (bytes.length < 32) throw new ConfigError(`${name} must hold at least 32 bytes (64 hex digits or base64)`);
   return bytes;
 }
 
@@ -150,7 +164,11 @@ export function parseStartArgs(args: readonly string[], env: NodeJS.ProcessEnv):
   const dataDir = resolve(get("--data") ?? "./data");
   const user = get("--user");
   const pass = get("--pass");
-  if ((user === undefined) !== (pass === undefined)) throw new ConfigError("--user and --pass go together");
+  const passHash = get("--pass-hash");
+  if (pass !== undefined && passHash !== undefined) throw new ConfigError("--pass and --pass-hash exclude each other: give one");
+  if ((user === undefined) !== (pass === undefined && passHash === undefined)) {
+    throw new ConfigError("--user goes with --pass (or --pass-hash)");
+  }
   const busyTimeoutMs = parseCount("--busy-timeout", get("--busy-timeout")) ?? 5_000;
   const defaults: AdapterDefaults = {
     dataDir,
@@ -192,9 +210,13 @@ export function parseStartArgs(args: readonly string[], env: NodeJS.ProcessEnv):
     defaultAdapter,
     user,
     pass,
+    passHash,
+    jwtSecret: parseSecret("BATON_JWT_SECRET", get("--jwt-secret")),
+    tokenTtlSeconds: parseCount("--token-ttl", get("--token-ttl")) ?? 3600,
+    rpcSessionIdleTimeoutMs: parseCount("--rpc-session-idle-timeout", get("--rpc-session-idle-timeout")),
     streamIdleTimeoutMs: parseCount("--stream-idle-timeout", get("--stream-idle-timeout")) ?? 10_000,
     maxBodyBytes: parseCount("--max-body", get("--max-body")) ?? 16 * 1024 * 1024,
-    batonSecret: parseSecret(get("--baton-secret")),
+    batonSecret: parseSecret("BATON_SECRET", get("--baton-secret")),
     busyTimeoutMs,
     namespaceFromHost: parseSwitch("--namespace-from-host", get("--namespace-from-host")),
     autoCreateNamespaces:
