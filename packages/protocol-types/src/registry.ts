@@ -1,6 +1,7 @@
 // Every schema that codegen emits (types, JSON Schema, compiled validator), keyed by its $id.
 import type { TSchema } from "@sinclair/typebox";
 import * as hrana from "./hrana/index.js";
+import * as rpc from "./rpc/index.js";
 
 function byId(mod: Record<string, unknown>): Record<string, TSchema> {
   const out: Record<string, TSchema> = {};
@@ -16,4 +17,5 @@ function byId(mod: Record<string, unknown>): Record<string, TSchema> {
 /** Schema groups; each becomes `generated/<group>.*`. */
 export const registry: Record<string, Record<string, TSchema>> = {
   hrana: byId(hrana),
+  rpc: byId(rpc),
 };

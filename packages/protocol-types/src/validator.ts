@@ -3,8 +3,9 @@
 import type { Static, TSchema } from "@sinclair/typebox";
 import { Value } from "@sinclair/typebox/value";
 import { validators as hranaValidators } from "../generated/hrana.validators.js";
+import { validators as rpcValidators } from "../generated/rpc.validators.js";
 
-const compiledById: Record<string, (value: unknown) => boolean> = { ...hranaValidators };
+const compiledById: Record<string, (value: unknown) => boolean> = { ...hranaValidators, ...rpcValidators };
 
 export interface Validator<T> {
   /** True when `value` matches the schema. */

@@ -46,6 +46,14 @@ describe("printType", () => {
     expect(printType(Tree.properties.children, new Set(["Tree"]))).toBe("Array<Tree>");
   });
 
+  it("prints tuples of exact length, empty ones included", () => {
+    expect(printType(Type.Tuple([Type.String(), Type.Unknown()]), named)).toBe("[string, unknown]");
+    expect(printType(Type.Tuple([]), named)).toBe("[]");
+    expect(printType(Type.Union([Type.Tuple([Value]), Type.Tuple([Value, Type.Boolean()])]), named)).toBe(
+      "[Value] | [Value, boolean]",
+    );
+  });
+
   it("refuses kinds it cannot print, naming the schema", () => {
     expect(() => printType(Type.Any({ $id: "Loose" }), named)).toThrow(/unsupported schema kind Any \(Loose\)/);
   });

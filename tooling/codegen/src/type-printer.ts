@@ -32,6 +32,8 @@ export function printType(schema: TSchema, named: ReadonlySet<string>, isRoot = 
       return "unknown";
     case "Array":
       return `Array<${print(schema.items as TSchema)}>`;
+    case "Tuple":
+      return `[${((schema.items as TSchema[] | undefined) ?? []).map(print).join(", ")}]`;
     case "Ref":
     case "This":
       return String(schema.$ref);

@@ -1,18 +1,6 @@
 // SurrealDB RPC errors in SurrealDB 3's format `{code, message, kind, details}`: one table of
 // codes and the kind each implies, and one error class every RPC layer throws.
-
-/** The error kinds of SurrealDB 3 (the JS SDK maps each to its own error class). */
-export type RpcErrorKind =
-  | "Validation"
-  | "Configuration"
-  | "Query"
-  | "Serialization"
-  | "NotAllowed"
-  | "NotFound"
-  | "AlreadyExists"
-  | "Connection"
-  | "Thrown"
-  | "Internal";
+import type { RpcErrorDetails, RpcErrorKind, RpcErrorObject } from "./rpc-response.js";
 
 /** SurrealDB's numeric codes (its own numbering, not JSON-RPC's) and the kind each implies. */
 export const RpcErrorCodes = {
@@ -36,20 +24,6 @@ export const RpcErrorCodes = {
 } as const satisfies Record<string, { code: number; kind: RpcErrorKind }>;
 
 export type RpcErrorName = keyof typeof RpcErrorCodes;
-
-/** `details` of an RPC error: a kind tag and, optionally, more detail nested the same way. */
-export interface RpcErrorDetails {
-  readonly kind: string;
-  readonly details?: unknown;
-}
-
-/** The wire form of an RPC error, inside `{error}` of a response. */
-export interface RpcErrorObject {
-  readonly code: number;
-  readonly message: string;
-  readonly kind: RpcErrorKind;
-  readonly details?: RpcErrorDetails;
-}
 
 /** An error answered to an RPC request. `kind` defaults to the one the code implies. */
 export class RpcError extends Error {
@@ -105,5 +79,79 @@ export class RpcError extends Error {
   /** A Validation error about stored data (a type the column refuses, a bad name), code -32000. */
   static validation(message: string, details?: RpcErrorDetails): RpcError {
     return new RpcError("INTERNAL", message, details === undefined ? { kind: "Validation" } : { kind: "Validation", details });
+  }
+
+  /** -32700 "Parse error": the frame could not be decoded, or is not a map. */
+  static parseError(): RpcError {
+    return new RpcError("PARSE_ERROR", "Parse error", { details: { kind: "Parse" } });
+  }
+
+  /** -32600 "Invalid request": the envelope has no text `method`, or a field SurrealDB refuses. */
+  static invalidRequest(): RpcError {
+    return new RpcError("INVALID_REQUEST", "Invalid request", { details: { kind: "InvalidRequest" } });
+  }
+
+  /** -32602 "Method not allowed" (capabilities, or a limit such as the attached-session count). */
+  static methodNotAllowed(name: string): RpcError {
+    return new RpcError("METHOD_NOT_ALLOWED", "Method not allowed", { details: { kind: "Method", details: { name } } });
+  }
+
+  /** -32000 NotFound/Session "Session not found: <uuid>". */
+  static sessionNotFound(id: string): RpcError {
+    return new RpcError("INTERNAL", `Session not found: ${id}`, {
+      kind: "NotFound",
+      details: { kind: "Session", details: { id } },
+    });
+  }
+
+  /** -32000 AlreadyExists/Session "Session already exists: <uuid>". */
+  static sessionExists(id: string): RpcError {
+    return new RpcError("INTERNAL", `Session already exists: ${id}`, {
+      kind: "AlreadyExists",
+      details: { kind: "Session", details: { id } },
+    });
+  }
+
+  /** -32002 NotAllowed/Auth/InvalidAuth: wrong credentials, or a forged or malformed token. */
+  static invalidAuth(): RpcError {
+    return new RpcError("AUTH", "There was a problem with authentication", {
+      details: { kind: "Auth", details: { kind: "InvalidAuth" } },
+    });
+  }
+
+  /** -32002 NotAllowed/Auth/TokenExpired: clients refresh or sign in again on this one. */
+  static tokenExpired(): RpcError {
+    return new RpcError("AUTH", "The token has expired", { details: { kind: "Auth", details: { kind: "TokenExpired" } } });
+  }
+
+  /** -32002 NotAllowed/Auth/SessionExpired. */
+  static sessionExpired(): RpcError {
+    return new RpcError("AUTH", "The session has expired", {
+      details: { kind: "Auth", details: { kind: "SessionExpired" } },
+    });
+  }
+
+  /** -32002 NotAllowed/Auth/MissingUserOrPass. */
+  static missingUserOrPass(): RpcError {
+    return new RpcError("AUTH", "Username or Password was not provided", {
+      details: { kind: "Auth", details: { kind: "MissingUserOrPass" } },
+    });
+  }
+
+  /** -32604 Configuration/LiveQueryNotSupported: LIVE over HTTP. */
+  static liveNotSupported(): RpcError {
+    return new RpcError("LIVE_NOT_SUPPORTED", "Unable to perform the realtime query", {
+      details: { kind: "LiveQueryNotSupported" },
+    });
+  }
+
+  /** -32603 "Transaction not found": `commit`/`cancel`/`txn` naming an unknown or finished transaction. */
+  static transactionNotFound(): RpcError {
+    return RpcError.invalidParams("Transaction not found");
+  }
+
+  /** -32603 "Cannot set protected variable: <name>" (`access`, `auth`, `token`, `session`). */
+  static protectedVariable(name: string): RpcError {
+    return RpcError.invalidParams(`Cannot set protected variable: ${name}`);
   }
 }
