@@ -4,6 +4,7 @@ export { jsonCodec } from "./json-codec.js";
 export { valueFromWire, valueToWire } from "./hrana-json-values.js";
 export { surrealCborCodec } from "./surreal-cbor-codec.js";
 export { SurrealTag } from "./surreal-cbor-tags.js";
+export { formatDatetime, formatRecordId, formatValue, parseRecordId, parseValue } from "./surreal-literal.js";
 export {
   Datetime,
   Decimal,
