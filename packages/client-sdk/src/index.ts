@@ -4,3 +4,18 @@ export { RpcClientError, RpcConnectionError, type RpcClientErrorDetails } from "
 export type { RpcFormat } from "./rpc-format.js";
 export type { RpcClientEvent } from "./rpc-transport.js";
 export { IdAllocator } from "./id-allocator.js";
+// The SurrealDB values calls send and results hold (CBOR tags), so applications need no second import.
+export {
+  Datetime,
+  Decimal,
+  Duration,
+  GeometryPoint,
+  NONE,
+  Range,
+  RecordId,
+  StringRecordId,
+  Table,
+  Uuid,
+  type None,
+  type RecordIdKey,
+} from "@baton/codecs";

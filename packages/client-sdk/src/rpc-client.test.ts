@@ -67,12 +67,13 @@ describe("RpcClient over a scripted WebSocket peer", () => {
     const events: RpcClientEvent[] = [];
     const url = await peer((request, socket) => {
       send(socket, { id: 999, result: "stray" });
-      send(socket, { result: { action: "CREATE" } });
+      send(socket, { result: { id: "q", action: "KILLED", record: null, result: null } });
+      send(socket, { error: { code: -32700, kind: "Validation", message: "Parse error" } });
       send(socket, { id: request.id, result: "ok" });
     });
     const client = await RpcClient.connect(url, { onEvent: (event) => events.push(event) });
     expect(await client.call("ping")).toBe("ok");
-    expect(events.map((e) => e.kind)).toEqual(["unmatched", "notification"]);
+    expect(events.map((e) => e.kind)).toEqual(["unmatched", "notification", "unmatched"]);
     await client.close();
   });
 
