@@ -4,6 +4,7 @@
 // its transaction is rolled back — and a tombstone answers STREAM_EXPIRED for a while after.
 import { GatewayError } from "@baton/protocol-types";
 import { BatonSigner } from "./baton-signer.js";
+import { IdleRegistry } from "./idle-registry.js";
 
 export interface HttpStreamRegistryOptions<S> {
   /** HMAC key for batons (≥ 32 bytes); random per process when absent. */
@@ -26,7 +27,6 @@ interface HttpStream<S> {
   readonly state: S;
   sequence: bigint;
   busy: boolean;
-  lastUsed: number;
 }
 
 /** A request's hold on its stream, from `begin` until `finish`. */
@@ -45,32 +45,33 @@ const MAX_TOMBSTONES = 100_000;
 
 export class HttpStreamRegistry<S> {
   readonly #signer: BatonSigner;
-  readonly #idleTimeoutMs: number;
   readonly #tombstoneMs: number;
   readonly #maxStreams: number;
   readonly #onExpire: (state: S) => Promise<void>;
   readonly #onError: (error: unknown) => void;
-  readonly #streams = new Map<string, HttpStream<S>>();
-  /** Idle streams, least recently used first (a Map keeps insertion order). */
-  readonly #idle = new Map<string, HttpStream<S>>();
+  /** Streams that outlived a request, by id; idle ones expire (counted from their last use). */
+  readonly #streams: IdleRegistry<string, HttpStream<S>>;
   /** Expired stream ids and when they expired, oldest first. */
   readonly #tombstones = new Map<string, number>();
-  readonly #sweeper: NodeJS.Timeout;
   #closed = false;
   /** Streams opened by a request still running, not yet in #streams. */
   #opening = 0;
 
   constructor(options: HttpStreamRegistryOptions<S>) {
     this.#signer = new BatonSigner(options.secret);
-    this.#idleTimeoutMs = options.idleTimeoutMs ?? 10_000;
     this.#tombstoneMs = options.tombstoneMs ?? 300_000;
     this.#maxStreams = options.maxStreams ?? 50_000;
     this.#onExpire = options.onExpire;
     this.#onError = options.onError ?? (() => undefined);
-    // One sweep over the idle list (oldest first) instead of a timer per stream.
-    const interval = Math.max(20, Math.min(1000, Math.floor(this.#idleTimeoutMs / 4)));
-    this.#sweeper = setInterval(() => this.sweep(), interval);
-    this.#sweeper.unref();
+    this.#streams = new IdleRegistry({
+      idleTimeoutMs: options.idleTimeoutMs ?? 10_000,
+      maxEntries: this.#maxStreams,
+      onExpire: (id, stream, now) => {
+        this.#tombstones.set(id, now);
+        void this.#release(stream.state);
+      },
+      onSweep: (now) => this.#sweepTombstones(now),
+    });
   }
 
   /** Starts a request on the stream a baton names, or on a new stream when `baton` is null. */
@@ -78,7 +79,7 @@ export class HttpStreamRegistry<S> {
     if (this.#closed) throw new GatewayError("SHUTTING_DOWN", "The server is shutting down");
     const stream = baton == null ? this.#open(create) : this.#resume(baton);
     stream.busy = true;
-    this.#idle.delete(stream.id);
+    this.#streams.hold(stream.id);
     return {
       state: stream.state,
       isNew: baton == null,
@@ -93,10 +94,10 @@ export class HttpStreamRegistry<S> {
 
   /** Expires idle streams whose time has come; runs on its own timer, callable for tests. */
   sweep(now = Date.now()): void {
-    for (const stream of this.#idle.values()) {
-      if (now - stream.lastUsed < this.#idleTimeoutMs) break;
-      this.#expire(stream, now);
-    }
+    this.#streams.sweep(now);
+  }
+
+  #sweepTombstones(now: number): void {
     for (const [id, expiredAt] of this.#tombstones) {
       if (now - expiredAt < this.#tombstoneMs && this.#tombstones.size <= MAX_TOMBSTONES) break;
       this.#tombstones.delete(id);
@@ -106,21 +107,18 @@ export class HttpStreamRegistry<S> {
   /** Refuses new work and releases every idle stream; busy ones are released when they finish. */
   async close(): Promise<void> {
     this.#closed = true;
-    clearInterval(this.#sweeper);
-    const idle = [...this.#idle.values()];
-    this.#idle.clear();
-    for (const stream of idle) this.#streams.delete(stream.id);
-    await Promise.all(idle.map((stream) => this.#release(stream.state)));
+    const idle = this.#streams.close();
+    await Promise.all(idle.map(([, stream]) => this.#release(stream.state)));
   }
 
   #open(create: () => S): HttpStream<S> {
-    if (this.#streams.size + this.#opening >= this.#maxStreams) {
+    if (!this.#streams.hasRoom(this.#opening)) {
       throw new GatewayError(
         "TOO_MANY_STREAMS",
         `Too many open streams (${this.#maxStreams}); close streams you no longer use`,
       );
     }
-    const stream: HttpStream<S> = { id: "", state: create(), sequence: 0n, busy: false, lastUsed: 0 };
+    const stream: HttpStream<S> = { id: "", state: create(), sequence: 0n, busy: false };
     this.#opening++;
     return stream;
   }
@@ -130,7 +128,7 @@ export class HttpStreamRegistry<S> {
     if (claims === undefined) {
       throw new GatewayError("BATON_INVALID", "Received an invalid baton: it was not issued by this server");
     }
-    const stream = this.#streams.get(claims.streamId);
+    const stream = this.#streams.peek(claims.streamId);
     if (stream === undefined) {
       if (this.#tombstones.has(claims.streamId)) {
         throw new GatewayError("STREAM_EXPIRED", "The stream has expired due to inactivity");
@@ -153,7 +151,7 @@ export class HttpStreamRegistry<S> {
       if (!closed && !this.#closed) {
         stream.id = this.#signer.newStreamId();
         stream.sequence = this.#signer.newSequence();
-        this.#streams.set(stream.id, stream);
+        this.#streams.add(stream.id, stream);
       }
     }
     if (closed || this.#closed) {
@@ -162,16 +160,8 @@ export class HttpStreamRegistry<S> {
       return null;
     }
     stream.sequence = BigInt.asUintN(64, stream.sequence + 1n);
-    stream.lastUsed = Date.now();
-    this.#idle.set(stream.id, stream);
+    this.#streams.touch(stream.id);
     return this.#signer.sign({ streamId: stream.id, sequence: stream.sequence });
-  }
-
-  #expire(stream: HttpStream<S>, now: number): void {
-    this.#idle.delete(stream.id);
-    this.#streams.delete(stream.id);
-    this.#tombstones.set(stream.id, now);
-    void this.#release(stream.state);
   }
 
   async #release(state: S): Promise<void> {
