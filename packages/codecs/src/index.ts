@@ -4,6 +4,7 @@ export { jsonCodec } from "./json-codec.js";
 export { valueFromWire, valueToWire } from "./hrana-json-values.js";
 export { surrealCborCodec } from "./surreal-cbor-codec.js";
 export { SurrealTag } from "./surreal-cbor-tags.js";
+export { SURREAL_JSON_MAX_DEPTH, encodeSurrealJson, surrealJsonCodec } from "./surreal-json-codec.js";
 export { formatDatetime, formatRecordId, formatValue, parseRecordId, parseValue } from "./surreal-literal.js";
 export {
   Datetime,
@@ -22,6 +23,7 @@ export {
   StringRecordId,
   Table,
   Uuid,
+  isGeometry,
   type Geometry,
   type None,
   type RangeBound,

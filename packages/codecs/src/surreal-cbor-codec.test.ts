@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { GatewayError } from "@baton/protocol-types";
 import { Encoder, Tag } from "cbor-x";
+import { describeSurrealCodec } from "./surreal-codec.case.js";
 import { surrealCborCodec as codec } from "./surreal-cbor-codec.js";
 import {
   Datetime,
@@ -44,6 +45,8 @@ function protocolError(bytes: Uint8Array | string): GatewayError {
   }
   throw new Error("decode did not throw");
 }
+
+describeSurrealCodec(codec, {});
 
 describe("surrealCborCodec", () => {
   it("describes itself", () => {
@@ -242,6 +245,8 @@ describe("surrealCborCodec", () => {
         [new Tag(1, 1000), /unknown tag 1000/],
         [new Tag(1_700_000_000, 1), /unsupported value/],
         [{ deep: [new Tag(1, 12)] }, /tag 12/],
+        [new Map<unknown, unknown>([[1, "a"]]), /map keys must be text, got a number/],
+        [{ m: new Map<unknown, unknown>([[["k"], 1]]) }, /map keys must be text, got an array of 1/],
       ];
       for (const [value, message] of cases) expect(protocolError(bytesOf(value)).message).toMatch(message);
     });

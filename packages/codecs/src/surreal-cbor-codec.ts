@@ -15,7 +15,9 @@ for (const tag of [0, 51]) {
 
 const options = {
   useRecords: false,
-  mapsAsObjects: true,
+  // Maps decode as JS Maps and become objects in fromCborTree: cbor-x's own map-to-object path
+  // renames a `__proto__` key to `__proto_` and stringifies non-text keys.
+  mapsAsObjects: false,
   // Bytes go out as a plain byte string, never as cbor-x's typed-array tag 64.
   tagUint8Array: false,
 } as const;

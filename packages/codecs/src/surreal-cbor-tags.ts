@@ -19,6 +19,7 @@ import {
   StringRecordId,
   Table,
   Uuid,
+  isGeometry,
   type Geometry,
   type RangeBound,
   type RecordIdKey,
@@ -91,15 +92,6 @@ function geometryToCbor(value: Geometry): Tag {
   if (value instanceof GeometryMultiPolygon) return new Tag(value.polygons.map(geometryToCbor), T.MULTI_POLYGON);
   return new Tag(value.geometries.map(geometryToCbor), T.COLLECTION);
 }
-
-const isGeometry = (value: object): value is Geometry =>
-  value instanceof GeometryPoint ||
-  value instanceof GeometryLine ||
-  value instanceof GeometryPolygon ||
-  value instanceof GeometryMultiPoint ||
-  value instanceof GeometryMultiLine ||
-  value instanceof GeometryMultiPolygon ||
-  value instanceof GeometryCollection;
 
 /**
  * Baton values -> a tree cbor-x encodes as SurrealDB expects. `undefined` becomes NONE (as the JS
@@ -297,6 +289,16 @@ function fromTag({ tag, value: payload }: Tag): unknown {
   }
 }
 
+/** A CBOR map as an object. Keys must be text, as in SurrealDB; `__proto__` stays an own key. */
+function objectFromMap(map: Map<unknown, unknown>): Record<string, unknown> {
+  const entries: [string, unknown][] = [];
+  for (const [key, value] of map) {
+    if (typeof key !== "string") throw malformed(`map keys must be text, got ${describe(key)}`);
+    entries.push([key, fromCborTree(value)]);
+  }
+  return Object.fromEntries(entries);
+}
+
 /**
  * cbor-x's decoded tree -> Baton values. Integers within ±(2^53-1) become numbers, larger ones
  * bigint; byte strings become plain Uint8Arrays (copied, not views of the frame); CBOR `undefined`
@@ -309,6 +311,7 @@ export function fromCborTree(raw: unknown): unknown {
   if (raw instanceof Tag) return fromTag(raw);
   if (raw instanceof Uint8Array) return new Uint8Array(raw);
   if (Array.isArray(raw)) return raw.map(fromCborTree);
+  if (raw instanceof Map) return objectFromMap(raw as Map<unknown, unknown>);
   if (typeof raw === "object" && isPlainObject(raw)) return mapValues(raw, fromCborTree);
   // Anything else came from a tag cbor-x interprets itself (1 epoch Date, 258 Set, 27 objects,
   // typed arrays …): SurrealDB defines none of them.

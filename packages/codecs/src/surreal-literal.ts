@@ -18,6 +18,7 @@ import {
   StringRecordId,
   Table,
   Uuid,
+  isGeometry,
   type Geometry,
   type RangeBound,
   type RecordIdKey,
@@ -137,15 +138,6 @@ const isPlainObject = (value: object): value is Record<string, unknown> => {
   const proto: unknown = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
 };
-
-const isGeometry = (value: object): value is Geometry =>
-  value instanceof GeometryPoint ||
-  value instanceof GeometryLine ||
-  value instanceof GeometryPolygon ||
-  value instanceof GeometryMultiPoint ||
-  value instanceof GeometryMultiLine ||
-  value instanceof GeometryMultiPolygon ||
-  value instanceof GeometryCollection;
 
 const coordinate = (point: GeometryPoint) => `[${formatFloat(point.x)}, ${formatFloat(point.y)}]`;
 const coordinates = (points: readonly GeometryPoint[]) => `[${points.map(coordinate).join(", ")}]`;

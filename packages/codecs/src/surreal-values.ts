@@ -325,3 +325,13 @@ export type Geometry =
   | GeometryMultiLine
   | GeometryMultiPolygon
   | GeometryCollection;
+
+/** True for an instance of any geometry class. */
+export const isGeometry = (value: object): value is Geometry =>
+  value instanceof GeometryPoint ||
+  value instanceof GeometryLine ||
+  value instanceof GeometryPolygon ||
+  value instanceof GeometryMultiPoint ||
+  value instanceof GeometryMultiLine ||
+  value instanceof GeometryMultiPolygon ||
+  value instanceof GeometryCollection;
