@@ -76,6 +76,30 @@ describe("HttpStreamRegistry", () => {
     await streams.close();
   });
 
+  it("never expires a stream while a request holds it, and forgets tombstones after their time", async () => {
+    const released: string[] = [];
+    const streams = new HttpStreamRegistry<{ name: string }>({
+      idleTimeoutMs: 1000,
+      tombstoneMs: 5000,
+      onExpire: async (state) => {
+        released.push(state.name);
+      },
+    });
+    const baton = streams.begin(null, () => ({ name: "busy" })).finish(false);
+    const lease = streams.begin(baton, () => ({ name: "x" }));
+    streams.sweep(Date.now() + 10_000);
+    expect(released).toEqual([]);
+    const next = lease.finish(false);
+    const finishedAt = Date.now();
+    streams.sweep(finishedAt + 1000);
+    await Promise.resolve();
+    expect(released).toEqual(["busy"]);
+    expect(codeOf(() => streams.begin(next, () => ({ name: "x" })))).toBe("STREAM_EXPIRED");
+    streams.sweep(finishedAt + 1000 + 5000);
+    expect(codeOf(() => streams.begin(next, () => ({ name: "x" })))).toBe("BATON_INVALID");
+    await streams.close();
+  });
+
   it("bounds the number of open streams", async () => {
     const { streams } = registry({ maxStreams: 2 });
     streams.begin(null, () => ({ name: "1" })).finish(false);
