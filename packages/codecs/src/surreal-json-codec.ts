@@ -46,21 +46,24 @@ const NUMBER = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
 const NEEDS_UNESCAPE = /[\\\u0000-\u001f]/;
 const SAFE_DIGITS = 15;
 
-/** The position where nesting first goes deeper than `limit`, or -1. Skips string contents. */
-function tooDeepAt(text: string, limit: number): number {
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x22) {
-      i = closingQuote(text, i + 1);
-      if (i < 0) return -1; // unterminated: the parser reports it
-    } else if (c === 0x5b || c === 0x7b) {
-      if (++depth > limit) return i;
-    } else if (c === 0x5d || c === 0x7d) {
-      depth--;
+/**
+ * True when arrays and objects nest deeper than `limit` below `value` (at `depth`). Walking the
+ * parsed tree is several times cheaper than scanning the text, and stops at the limit.
+ */
+function nestsDeeper(value: object, depth: number, limit: number): boolean {
+  if (depth > limit) return true;
+  if (Array.isArray(value)) {
+    for (const item of value as unknown[]) {
+      if (typeof item === "object" && item !== null && nestsDeeper(item, depth + 1, limit)) return true;
     }
+    return false;
   }
-  return -1;
+  const object = value as Record<string, unknown>;
+  for (const key in object) {
+    const item = object[key];
+    if (typeof item === "object" && item !== null && nestsDeeper(item, depth + 1, limit)) return true;
+  }
+  return false;
 }
 
 /** The index of the quote that closes a string whose text starts at `from`, or -1. */
@@ -221,8 +224,9 @@ function decodeText(text: string): unknown {
     new ExactJsonParser(text).document();
     throw malformed(error instanceof Error ? error.message : String(error));
   }
-  const deep = tooDeepAt(text, SURREAL_JSON_MAX_DEPTH);
-  if (deep >= 0) throw malformed(`at position ${deep}: expected nesting of at most ${SURREAL_JSON_MAX_DEPTH} levels`);
+  if (typeof value === "object" && value !== null && nestsDeeper(value, 1, SURREAL_JSON_MAX_DEPTH)) {
+    throw malformed(`expected nesting of at most ${SURREAL_JSON_MAX_DEPTH} levels`);
+  }
   return value;
 }
 
