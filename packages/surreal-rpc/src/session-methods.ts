@@ -1,0 +1,52 @@
+// Methods that read or change the session itself: ping, version, use, let/set, unset, reset,
+// and the selection record methods need (reference sections 3.1 and 12).
+import { NONE } from "@baton/codecs";
+import { RpcError } from "@baton/protocol-types/rpc";
+import type { RpcCall } from "./rpc-call.js";
+import { tenantFor, validateRpcNamespace } from "./session-tenant.js";
+
+/**
+ * `use [ns, db]`: text selects, null clears, NONE keeps; two NONEs apply the connection's
+ * defaults. The selection must name a Baton tenant; if it does not, the session keeps its old one.
+ */
+export function useSelection(call: RpcCall): { namespace: unknown; database: unknown } {
+  const { session } = call;
+  const [ns, db] = call.params;
+  if (typeof ns === "string") validateRpcNamespace(ns);
+  const before = session.selection();
+  const { namespace, database } = session.use(ns, db);
+  try {
+    if (namespace !== undefined && database !== undefined) tenantFor({ namespace, database });
+  } catch (error) {
+    session.namespace = before.namespace;
+    session.database = before.database;
+    throw error;
+  }
+  return { namespace: namespace ?? NONE, database: database ?? NONE };
+}
+
+function namespaceEmpty(): RpcError {
+  return RpcError.validation("Specify a namespace to use", { kind: "NamespaceEmpty" });
+}
+
+/** The tenant a record method runs on; SurrealDB's errors when nothing is selected. */
+export function selectedTenant(call: RpcCall): string {
+  const { namespace, database } = call.session;
+  if (namespace === undefined) throw namespaceEmpty();
+  if (database === undefined) throw RpcError.validation("Specify a database to use", { kind: "DatabaseEmpty" });
+  return tenantFor({ namespace, database });
+}
+
+/** `let`/`set [name, value]`: NONE (or no value) removes the variable; answers null. */
+export function setVariable(call: RpcCall): null {
+  const [name, value] = call.params as [string, unknown?];
+  call.session.setVariable(name, value);
+  return null;
+}
+
+/** `unset [name]`: answers null. */
+export function unsetVariable(call: RpcCall): null {
+  const [name] = call.params as [string];
+  call.session.unsetVariable(name);
+  return null;
+}
