@@ -28,7 +28,12 @@ export async function executeRequest(options: {
   if (spec.needsSession === true && request.session === undefined) throw RpcError.invalidParams(spec.invalidMessage);
   // `attach` names a session that does not exist yet; it runs on a throwaway one.
   const session = method === "attach" ? new RpcSession() : options.session(request.session);
-  checkAllowed({ method, auth: session.auth, authRequired: scope.settings.credentials !== undefined });
+  checkAllowed({
+    method,
+    auth: session.auth,
+    authRequired: scope.settings.credentials !== undefined,
+    now: scope.settings.now(),
+  });
   const params = checkParams(method, request.params);
   return dispatchMethod({ method, params, session, sessionId: request.session, txn: request.txn, scope });
 }

@@ -11,6 +11,8 @@ export interface RpcSettings {
   /** Root credentials, when auth is on. */
   readonly credentials: RootCredentials | undefined;
   readonly tokens: TokenIssuer;
+  /** The clock (ms) token expiry is judged by. */
+  readonly now: () => number;
 }
 
 /** Where a call runs: sessions, transactions and records of one socket or HTTP request. */

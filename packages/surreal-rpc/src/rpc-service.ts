@@ -30,6 +30,8 @@ export interface RpcServiceOptions {
   version?: string;
   /** Reports errors no client caused (outages, bugs); they are answered as Internal errors too. */
   onError?: (error: unknown) => void;
+  /** The clock (ms) token expiry is judged by; `Date.now` unless a test drives time itself (as TokenIssuer's). */
+  now?: () => number;
 }
 
 export class RpcService {
@@ -47,6 +49,7 @@ export class RpcService {
       version: options.version ?? "surrealdb-3.0.2",
       credentials: options.credentials,
       tokens: options.tokens ?? new TokenIssuer(),
+      now: options.now ?? Date.now,
     };
     this.#onError = options.onError ?? (() => undefined);
     this.#httpSessions = new AttachedSessionRegistry<RpcSession>({

@@ -69,7 +69,9 @@ export class TestSocket {
 }
 
 /** A service over a SQLite adapter in a fresh directory (or the adapters given). */
-export function rpcHarness(options: { adapters?: SqlAdapter[]; credentials?: RootCredentials; tokens?: TokenIssuer } = {}) {
+export function rpcHarness(
+  options: { adapters?: SqlAdapter[]; credentials?: RootCredentials; tokens?: TokenIssuer; now?: () => number } = {},
+) {
   const directory = mkdtempSync(join(tmpdir(), "baton-rpc-"));
   const adapters = options.adapters ?? [createSqliteAdapter({ directory })];
   const databases = new AdapterRegistry({ adapters });
@@ -78,6 +80,7 @@ export function rpcHarness(options: { adapters?: SqlAdapter[]; credentials?: Roo
     databases,
     ...(options.credentials === undefined ? {} : { credentials: options.credentials }),
     ...(options.tokens === undefined ? {} : { tokens: options.tokens }),
+    ...(options.now === undefined ? {} : { now: options.now }),
     onError: (error) => errors.push(error),
   });
   return {
