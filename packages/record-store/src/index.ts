@@ -1,2 +1,3 @@
 // @baton/record-store: SurrealDB records on SQL tables (docs/record-model.md), over every adapter.
 export type { KeyKind, RecordStore, SurrealObject, SurrealRecord, SurrealValue, TableInfo } from "./record-store.js";
+export { RecordStoreFactory, type OpenRecordStoreOptions } from "./record-store-factory.js";

@@ -1,0 +1,182 @@
+// MySQL and MariaDB: one database per tenant, binary no-pad VARCHAR/AUTO_INCREMENT/CHAR(36) keys,
+// native column types, JSON for nested values; DDL commits, so the store runs it on another
+// connection inside transactions (docs/record-model.md, "Schema changes and transactions").
+import type { SqlConnection, SqlValue } from "@baton/adapters-kysely";
+import type { Datetime, Decimal, Duration, Uuid } from "@baton/codecs";
+import type { KeyKind } from "../record-store.js";
+import type { CatalogTable, ColumnInfo, ColumnKind } from "../schema/table-schema.js";
+import { truncatedToMicros, yearOf } from "../values/datetime-text.js";
+import { kindOf } from "../values/value-kind.js";
+import { byStorageClass, naturalText, textAs } from "./scalar-forms.js";
+import type { CreateTableInput, StoreDialect } from "./store-dialect.js";
+
+const quote = (name: string): string => `\`${name.replaceAll("`", "``")}\``;
+
+// Binary collations compare by code point. utf8mb4_bin pads spaces in comparisons (MySQL 5.7,
+// MariaDB); keys use the no-pad collation of the server (see keyCollation).
+const TEXT = "LONGTEXT CHARACTER SET utf8mb4 COLLATE utf8mb4_bin";
+
+const COLUMN_TYPES: Readonly<Record<ColumnKind, string>> = {
+  bool: "BOOLEAN",
+  int: "BIGINT",
+  float: "DOUBLE",
+  decimal: "DECIMAL(65,30)",
+  string: TEXT,
+  datetime: "DATETIME(6)",
+  duration: "VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin",
+  uuid: "CHAR(36) CHARACTER SET ascii",
+  bytes: "LONGBLOB",
+  record: TEXT,
+  json: "JSON",
+};
+
+/** The key collation: MariaDB's `utf8mb4_nopad_bin`, MySQL 8's `utf8mb4_0900_bin`. */
+function keyCollation(serverVersion: string | undefined): string {
+  if (serverVersion === undefined || /mariadb/i.test(serverVersion)) return "utf8mb4_nopad_bin";
+  return /^5\./.test(serverVersion) ? "utf8mb4_bin" : "utf8mb4_0900_bin";
+}
+
+function kindOfType(sqlType: string): ColumnKind {
+  const type = sqlType.toLowerCase();
+  if (type.startsWith("tinyint(1)") || type.startsWith("bool")) return "bool";
+  if (/^(tiny|small|medium|big)?int|^integer|^year/.test(type)) return "int";
+  if (/^(float|double|real)/.test(type)) return "float";
+  if (/^(decimal|numeric)/.test(type)) return "decimal";
+  if (/^(datetime|timestamp)/.test(type)) return "datetime";
+  if (type === "uuid") return "uuid";
+  if (/blob|binary/.test(type)) return "bytes";
+  if (type === "json") return "json";
+  return "string";
+}
+
+// MariaDB's JSON is an alias of LONGTEXT (with a json_valid check): its catalog says longtext.
+const family = (sqlType: string): string => {
+  const kind = kindOfType(sqlType);
+  return kind === "json" ? "string" : kind;
+};
+
+function datetimeImage(value: Datetime): string | null {
+  const year = yearOf(value);
+  if (year < 1000n || year > 9999n) return null;
+  return truncatedToMicros(value).toISOString().replace("T", " ").replace("Z", "");
+}
+
+/** DECIMAL(65,30) prints 30 fractional digits; SurrealDB's decimals are normalised without them. */
+function normalDecimal(text: string): string {
+  if (!text.includes(".")) return text;
+  const trimmed = text.replace(/0+$/, "").replace(/\.$/, "");
+  return trimmed === "-0" ? "0" : trimmed;
+}
+
+function write(value: unknown, column: ColumnInfo): SqlValue | undefined {
+  const kind = kindOf(value);
+  switch (column.kind) {
+    case "string":
+    case "record":
+      return kind === "bytes" ? Buffer.from(value as Uint8Array).toString("base64") : naturalText(value);
+    case "bool":
+      return kind === "bool" ? (value === true ? 1n : 0n) : undefined;
+    case "int":
+      return kind === "int" ? BigInt(value as number | bigint) : kind === "float" && Object.is(value, -0) ? 0n : undefined;
+    case "float":
+      if (kind === "int") return Number(value);
+      // DOUBLE holds no NaN or infinities: NULL plus the exact tag.
+      return kind === "float" ? (Number.isFinite(value) ? (value as number) : null) : undefined;
+    case "decimal":
+      if (kind === "decimal") return (value as Decimal).value;
+      return kind === "int" || (kind === "float" && Number.isFinite(value)) ? String(value) : undefined;
+    case "datetime":
+      return kind === "datetime" ? datetimeImage(value as Datetime) : undefined;
+    case "duration":
+      return kind === "duration" ? (value as Duration).toString() : undefined;
+    case "uuid":
+      return kind === "uuid" ? (value as Uuid).toString() : undefined;
+    case "bytes":
+      return kind === "bytes" ? (value as Uint8Array) : undefined;
+    case "json":
+      return undefined;
+  }
+}
+
+function read(stored: SqlValue, column: ColumnInfo): unknown {
+  if (typeof stored !== "string") {
+    if (column.kind === "bool" && (stored === 0n || stored === 1n)) return stored === 1n;
+    if (column.kind === "float" && typeof stored === "bigint") return Number(stored);
+    return byStorageClass(stored);
+  }
+  switch (column.kind) {
+    case "datetime":
+      return textAs("datetime", `${stored.replace(" ", "T")}Z`) ?? stored;
+    case "decimal":
+      return textAs("decimal", normalDecimal(stored)) ?? stored;
+    case "duration":
+    case "uuid":
+    case "record":
+    case "int":
+    case "float":
+      return textAs(column.kind, stored) ?? stored;
+    case "bool":
+    case "bytes":
+    case "json":
+    case "string":
+      return stored;
+  }
+}
+
+async function catalogTable(connection: SqlConnection, name: string): Promise<CatalogTable | undefined> {
+  const run = (sql: string) => connection.execute({ sql, args: [name], namedArgs: [], wantRows: true });
+  const columns = await run(
+    "SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION",
+  );
+  const rows = columns.rows.filter((row) => row[0] === name);
+  if (rows.length === 0) return undefined;
+  const keys = await run(
+    "SELECT COLUMN_NAME, SEQ_IN_INDEX FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? AND INDEX_NAME = 'PRIMARY'",
+  );
+  const positions = new Map(keys.rows.map((row) => [String(row[0]), Number(row[1])]));
+  return {
+    name,
+    columns: rows.map((row) => ({ name: String(row[1]), sqlType: String(row[2]), keyPosition: positions.get(String(row[1])) ?? 0 })),
+    rowid: false,
+  };
+}
+
+function keyColumn(keyKind: KeyKind, serverVersion: string | undefined): string {
+  if (keyKind === "int") return "`id` BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY";
+  if (keyKind === "uuid") return "`id` CHAR(36) CHARACTER SET ascii NOT NULL PRIMARY KEY";
+  return `\`id\` VARCHAR(700) CHARACTER SET utf8mb4 COLLATE ${keyCollation(serverVersion)} NOT NULL PRIMARY KEY`;
+}
+
+function createTable(input: CreateTableInput): string[] {
+  const link = `VARCHAR(768) CHARACTER SET utf8mb4 COLLATE ${keyCollation(input.serverVersion)} NOT NULL`;
+  const edge = input.edge ? `, \`in\` ${link}, \`out\` ${link}, INDEX (\`in\`), INDEX (\`out\`)` : "";
+  return [
+    `CREATE TABLE IF NOT EXISTS ${quote(input.table)} (${keyColumn(input.keyKind, input.serverVersion)}${edge}, \`_baton_types\` JSON) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4`,
+  ];
+}
+
+export const mysqlStoreDialect: StoreDialect = {
+  name: "mysql",
+  quote,
+  columnType: (kind) => COLUMN_TYPES[kind],
+  kindOfType,
+  annotationFits: (annotation, declared) => family(annotation) === family(declared),
+  createTable,
+  addColumn: ({ table, column, kind }) => `ALTER TABLE ${quote(table)} ADD COLUMN ${quote(column)} ${COLUMN_TYPES[kind]}`,
+  duplicateColumn: /duplicate column/i,
+  createMeta:
+    "CREATE TABLE IF NOT EXISTS `_baton_meta` (`tb` VARCHAR(64) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL, `item` VARCHAR(700) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL, `def` JSON NOT NULL, PRIMARY KEY (`tb`, `item`)) ENGINE=InnoDB",
+  upsertMeta: "INSERT INTO `_baton_meta` (`tb`, `item`, `def`) VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE `def` = VALUES(`def`)",
+  catalogTable,
+  foldsTableCase: false,
+  foldsColumnCase: true,
+  maxNameLength: 64,
+  write,
+  settle(stored, column) {
+    return column.kind === "decimal" && typeof stored === "string" ? normalDecimal(stored) : stored;
+  },
+  read,
+  insertedKey: "lastInsertRowid",
+  beginStatement: "BEGIN",
+  ddlCommits: true,
+};

@@ -1,0 +1,190 @@
+// Postgres: one schema per tenant (search_path), `text COLLATE "C"`/identity/uuid keys, native
+// column types, jsonb for nested values (docs/record-model.md, "Fields and columns").
+import type { SqlConnection, SqlValue } from "@baton/adapters-kysely";
+import { type Datetime, type Decimal, Duration, type Uuid } from "@baton/codecs";
+import type { KeyKind } from "../record-store.js";
+import type { CatalogTable, ColumnInfo, ColumnKind } from "../schema/table-schema.js";
+import { truncatedToMicros, yearOf } from "../values/datetime-text.js";
+import { kindOf } from "../values/value-kind.js";
+import { byStorageClass, naturalText, textAs } from "./scalar-forms.js";
+import type { CreateTableInput, StoreDialect } from "./store-dialect.js";
+
+const quote = (name: string): string => `"${name.replaceAll('"', '""')}"`;
+
+const COLUMN_TYPES: Readonly<Record<ColumnKind, string>> = {
+  bool: "boolean",
+  int: "bigint",
+  float: "double precision",
+  decimal: "numeric",
+  string: 'text COLLATE "C"',
+  datetime: "timestamptz",
+  duration: "interval",
+  uuid: "uuid",
+  bytes: "bytea",
+  record: 'text COLLATE "C"',
+  json: "jsonb",
+};
+
+function kindOfType(sqlType: string): ColumnKind {
+  const type = sqlType.toLowerCase().replace(/\s+collate\s+.*$/, "").trim();
+  if (type.endsWith("[]") || type === "json" || type === "jsonb") return "json";
+  if (type === "boolean" || type === "bool") return "bool";
+  if (/^(smallint|integer|bigint|int[248]?|serial|bigserial)$/.test(type)) return "int";
+  if (/^(real|double precision|float[48]?)$/.test(type)) return "float";
+  if (type.startsWith("numeric") || type.startsWith("decimal")) return "decimal";
+  if (type.startsWith("timestamp") || type === "timestamptz") return "datetime";
+  if (type.startsWith("interval")) return "duration";
+  if (type === "uuid") return "uuid";
+  if (type === "bytea") return "bytes";
+  return "string";
+}
+
+// timestamptz holds 4713 BC to 294276 AD; years outside 1–9999 are stored as NULL plus their
+// exact text, which keeps the ISO text exchange simple.
+const MIN_YEAR = 1n;
+const MAX_YEAR = 9999n;
+const MICROS_PER_SECOND = 1_000_000n;
+// An interval's microseconds are an int64.
+const MAX_INTERVAL_SECONDS = 2n ** 63n / MICROS_PER_SECOND - 1n;
+
+function datetimeImage(value: Datetime): string | null {
+  const year = yearOf(value);
+  if (year < MIN_YEAR || year > MAX_YEAR) return null;
+  return truncatedToMicros(value).toISOString();
+}
+
+/** `H:MM:SS.ffffff`, as Postgres prints an interval without days or months. */
+function durationImage(value: Duration): string | null {
+  if (value.seconds > MAX_INTERVAL_SECONDS) return null;
+  const hours = value.seconds / 3600n;
+  const minutes = (value.seconds / 60n) % 60n;
+  const seconds = value.seconds % 60n;
+  const micros = Math.floor(value.nanoseconds / 1000);
+  const fraction = micros === 0 ? "" : `.${String(micros).padStart(6, "0")}`;
+  return `${hours}:${String(minutes).padStart(2, "0")}:${String(seconds).padStart(2, "0")}${fraction}`;
+}
+
+const INTERVAL = /^(?:(\d+) days? ?)?(?:(\d+):(\d\d):(\d\d)(?:\.(\d{1,6}))?)?$/;
+
+/** An interval printed in the `postgres` style without months or negative parts, as a duration. */
+function parseInterval(text: string): Duration | undefined {
+  const match = INTERVAL.exec(text);
+  if (match === null || text === "") return undefined;
+  const [, days = "0", hours = "0", minutes = "0", seconds = "0", fraction = ""] = match;
+  const total = BigInt(days) * 86_400n + BigInt(hours) * 3600n + BigInt(minutes) * 60n + BigInt(seconds);
+  return new Duration(total, Number(fraction.padEnd(6, "0")) * 1000);
+}
+
+function write(value: unknown, column: ColumnInfo): SqlValue | undefined {
+  const kind = kindOf(value);
+  switch (column.kind) {
+    case "string":
+    case "record":
+      return kind === "bytes" ? Buffer.from(value as Uint8Array).toString("base64") : naturalText(value);
+    case "bool":
+      return kind === "bool" ? (value === true ? 1n : 0n) : undefined;
+    case "int":
+      return kind === "int" ? BigInt(value as number | bigint) : kind === "float" && Object.is(value, -0) ? 0n : undefined;
+    case "float":
+      return kind === "float" ? (value as number) : kind === "int" ? String(value) : undefined;
+    case "decimal":
+      return kind === "decimal" ? (value as Decimal).value : kind === "int" || kind === "float" ? String(value) : undefined;
+    case "datetime":
+      return kind === "datetime" ? datetimeImage(value as Datetime) : undefined;
+    case "duration":
+      return kind === "duration" ? durationImage(value as Duration) : undefined;
+    case "uuid":
+      return kind === "uuid" ? (value as Uuid).toString() : undefined;
+    case "bytes":
+      return kind === "bytes" ? (value as Uint8Array) : undefined;
+    case "json":
+      return undefined;
+  }
+}
+
+function read(stored: SqlValue, column: ColumnInfo): unknown {
+  if (typeof stored !== "string") {
+    if (column.kind === "bool" && typeof stored === "bigint") return stored === 1n;
+    if (column.kind === "float" && typeof stored === "bigint") return Number(stored);
+    return byStorageClass(stored);
+  }
+  switch (column.kind) {
+    case "float":
+      return textAs("float", stored) ?? stored;
+    case "int":
+      return textAs("int", stored) ?? stored;
+    case "duration":
+      return parseInterval(stored) ?? stored;
+    case "decimal":
+    case "datetime":
+    case "uuid":
+    case "record":
+      return textAs(column.kind, stored) ?? stored;
+    case "bool":
+    case "bytes":
+    case "json":
+    case "string":
+      return stored;
+  }
+}
+
+const CATALOG_SQL = `SELECT c.relname, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod),
+  coalesce((SELECT k.n FROM unnest(i.indkey) WITH ORDINALITY AS k(attnum, n) WHERE k.attnum = a.attnum), 0)::int8
+FROM pg_catalog.pg_class c
+JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+LEFT JOIN pg_catalog.pg_index i ON i.indrelid = c.oid AND i.indisprimary
+WHERE c.relname = ? AND c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
+ORDER BY a.attnum`;
+
+async function catalogTable(connection: SqlConnection, name: string): Promise<CatalogTable | undefined> {
+  const result = await connection.execute({ sql: CATALOG_SQL, args: [name], namedArgs: [], wantRows: true });
+  if (result.rows.length === 0) return undefined;
+  const columns = result.rows.map((row) => ({ name: String(row[1]), sqlType: String(row[2]), keyPosition: Number(row[3]) }));
+  return { name, columns, rowid: false };
+}
+
+function keyColumn(keyKind: KeyKind): string {
+  if (keyKind === "int") return `"id" bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY`;
+  if (keyKind === "uuid") return `"id" uuid PRIMARY KEY`;
+  return `"id" text COLLATE "C" PRIMARY KEY`;
+}
+
+/** An index name within Postgres's 63 bytes. */
+function indexName(table: string, suffix: string): string {
+  let base = table;
+  while (Buffer.byteLength(`${base}_${suffix}`) > 63) base = base.slice(0, -1);
+  return `${base}_${suffix}`;
+}
+
+function createTable(input: CreateTableInput): string[] {
+  const t = quote(input.table);
+  const edge = input.edge ? `, "in" text COLLATE "C" NOT NULL, "out" text COLLATE "C" NOT NULL` : "";
+  const statements = [`CREATE TABLE IF NOT EXISTS ${t} (${keyColumn(input.keyKind)}${edge}, "_baton_types" jsonb)`];
+  if (input.edge) {
+    statements.push(`CREATE INDEX IF NOT EXISTS ${quote(indexName(input.table, "in_out"))} ON ${t} ("in", "out")`);
+    statements.push(`CREATE INDEX IF NOT EXISTS ${quote(indexName(input.table, "out_in"))} ON ${t} ("out", "in")`);
+  }
+  return statements;
+}
+
+export const postgresStoreDialect: StoreDialect = {
+  name: "postgres",
+  quote,
+  columnType: (kind) => COLUMN_TYPES[kind],
+  kindOfType,
+  annotationFits: (annotation, declared) => kindOfType(annotation) === kindOfType(declared),
+  createTable,
+  addColumn: ({ table, column, kind }) => `ALTER TABLE ${quote(table)} ADD COLUMN IF NOT EXISTS ${quote(column)} ${COLUMN_TYPES[kind]}`,
+  createMeta: `CREATE TABLE IF NOT EXISTS "_baton_meta" ("tb" text NOT NULL, "item" text NOT NULL, "def" jsonb NOT NULL, PRIMARY KEY ("tb", "item"))`,
+  upsertMeta: `INSERT INTO "_baton_meta" ("tb", "item", "def") VALUES (?, ?, ?) ON CONFLICT ("tb", "item") DO UPDATE SET "def" = excluded."def"`,
+  catalogTable,
+  foldsTableCase: false,
+  foldsColumnCase: false,
+  maxNameLength: 63,
+  write,
+  settle: (stored) => stored,
+  read,
+  insertedKey: "returning",
+  beginStatement: "BEGIN",
+  ddlCommits: false,
+};

@@ -1,0 +1,58 @@
+// What differs between databases in the record model: DDL, column types, catalog queries and the
+// natural stored form of each value kind (docs/record-model.md, "Summary"). One implementation per
+// database; everything else in the store is shared.
+import type { SqlConnection, SqlValue } from "@baton/adapters-kysely";
+import type { KeyKind } from "../record-store.js";
+import type { CatalogTable, ColumnInfo, ColumnKind } from "../schema/table-schema.js";
+
+export interface CreateTableInput {
+  readonly table: string;
+  readonly keyKind: KeyKind;
+  readonly edge: boolean;
+  /** The server's `VERSION()` (MySQL: chooses the key collation). */
+  readonly serverVersion?: string | undefined;
+}
+
+export interface StoreDialect {
+  readonly name: "sqlite" | "postgres" | "mysql";
+  /** A quoted identifier. */
+  quote(name: string): string;
+  /** The type of a new column of `kind`, as written in DDL. */
+  columnType(kind: ColumnKind): string;
+  /** The kind a declared column type holds (how a SQL table's column is read). */
+  kindOfType(sqlType: string): ColumnKind;
+  /** The statements that create a Baton table. */
+  /** Whether a `_baton_meta` annotation made with type `annotation` still describes a column declared `declared`. */
+  annotationFits(annotation: string, declared: string): boolean;
+  createTable(input: CreateTableInput): string[];
+  addColumn(input: { table: string; column: string; kind: ColumnKind }): string;
+  /** An ADD COLUMN failure meaning another writer added the column first (tolerated), if the DDL cannot say IF NOT EXISTS. */
+  readonly duplicateColumn?: RegExp;
+  /** Creates `_baton_meta` if missing. */
+  readonly createMeta: string;
+  /** Upserts one `_baton_meta` row; parameters `tb`, `item`, `def`. */
+  readonly upsertMeta: string;
+  /** The table named `name` (any case where the database folds it), or undefined. */
+  catalogTable(connection: SqlConnection, name: string): Promise<CatalogTable | undefined>;
+  /** Whether table names differing only in case name the same table. */
+  readonly foldsTableCase: boolean;
+  /** Whether column names differing only in case name the same column. */
+  readonly foldsColumnCase: boolean;
+  /** Longest table or column name. */
+  readonly maxNameLength: number;
+  /**
+   * The natural stored form of a scalar `value` in `column` (its conversion where the kinds
+   * differ), or undefined when the column cannot hold it.
+   */
+  write(value: unknown, column: ColumnInfo): SqlValue | undefined;
+  /** The value the database will hand back for `stored` (SQLite's column affinity); else `stored`. */
+  settle(stored: SqlValue, column: ColumnInfo): SqlValue;
+  /** The untagged reading of a stored value (never NULL: callers handle it). */
+  read(stored: SqlValue, column: ColumnInfo): unknown;
+  /** How a generated integer key is returned. */
+  readonly insertedKey: "returning" | "lastInsertRowid";
+  /** The statement that opens a transaction. */
+  readonly beginStatement: string;
+  /** Whether DDL commits an open transaction (MySQL), so it must run on another connection. */
+  readonly ddlCommits: boolean;
+}

@@ -1,0 +1,404 @@
+// The record store over one checked-out connection of one tenant: records as rows, tables and
+// columns made as records and fields first appear (docs/record-model.md).
+import type { SqlConnection, SqlDatabase, SqlValue, StatementResult } from "@baton/adapters-kysely";
+import { GatewayError } from "@baton/protocol-types";
+import { RecordId, type RecordIdKey } from "@baton/codecs";
+import { RpcError } from "@baton/protocol-types/rpc";
+import { ColumnConflict, decodeRow, encodeRow, selectColumns, storedFields } from "./codec/row-codec.js";
+import type { StoreDialect } from "./dialects/store-dialect.js";
+import { randomStringKey, uuidV7 } from "./keys/id-generator.js";
+import { keyFromSql, keyKindOf, keyToSql } from "./keys/record-key.js";
+import type { KeyKind, RecordStore, SurrealObject, SurrealRecord, TableInfo } from "./record-store.js";
+import { fieldItem, tableItem, writeMeta, type MetaRow } from "./schema/meta-annotations.js";
+import type { SchemaCache } from "./schema/schema-cache.js";
+import { loadTable } from "./schema/schema-loader.js";
+import { HIDDEN_PREFIX, META_TABLE, TAGS_COLUMN, type TableSchema } from "./schema/table-schema.js";
+import { columnKindOf, widenedKind } from "./schema/column-kind-choice.js";
+import { formatRecordIdText } from "./values/record-link.js";
+import { tagsText } from "./values/type-tags.js";
+
+export interface SqlRecordStoreOptions {
+  readonly database: SqlDatabase;
+  readonly connection: SqlConnection;
+  readonly dialect: StoreDialect;
+  readonly cache: SchemaCache;
+}
+
+// "No such table/column" from any database: the cached schema is stale (SQLite, Postgres
+// 42P01/42703, MySQL 1146/1054).
+const MISSING_OBJECT = /no such (table|column)|does not exist|unknown column|doesn't exist|has no column/i;
+
+export class SqlRecordStore implements RecordStore {
+  readonly #database: SqlDatabase;
+  readonly #connection: SqlConnection;
+  readonly #dialect: StoreDialect;
+  readonly #cache: SchemaCache;
+  #checkedVersion = false;
+
+  constructor(options: SqlRecordStoreOptions) {
+    this.#database = options.database;
+    this.#connection = options.connection;
+    this.#dialect = options.dialect;
+    this.#cache = options.cache;
+  }
+
+  async table(name: string): Promise<TableInfo | undefined> {
+    const schema = await this.#schema(name);
+    return schema === undefined ? undefined : { name: schema.name, origin: schema.origin, keyKind: schema.keyKind, edge: schema.edge };
+  }
+
+  async scan(table: string): Promise<SurrealRecord[]> {
+    return this.#retrying(async () => {
+      const schema = await this.#schema(table);
+      if (schema === undefined) throw RpcError.tableNotFound(table);
+      const order = schema.keyColumns.map((column) => this.#q(column.name)).join(", ");
+      const result = await this.#run(`${this.#selectFrom(schema)}${order === "" ? "" : ` ORDER BY ${order}`}`);
+      return result.rows.map((row) => decodeRow({ schema, dialect: this.#dialect, row }));
+    });
+  }
+
+  async get(id: RecordId): Promise<SurrealRecord | undefined> {
+    return this.#retrying(async () => {
+      const schema = await this.#schema(id.table);
+      if (schema === undefined) return undefined;
+      const where = this.#whereKey(schema, id);
+      const result = await this.#run(`${this.#selectFrom(schema)} WHERE ${where.sql}`, where.args);
+      const row = result.rows[0];
+      return row === undefined ? undefined : decodeRow({ schema, dialect: this.#dialect, row });
+    });
+  }
+
+  async insert(input: { table: string; id?: RecordIdKey | undefined; content: SurrealObject; edge?: boolean }): Promise<SurrealRecord> {
+    return this.#retrying(async () => {
+      const edge = input.edge ?? false;
+      let schema = await this.#schema(input.table);
+      if (schema === undefined) {
+        const keyKind = input.id === undefined ? "string" : keyKindOf(input.id);
+        schema = await this.#createTable({ table: input.table, keyKind, edge });
+      }
+      if (edge && !schema.edge) throw RpcError.validation(`The table '${schema.name}' is not a relation table`);
+      let key = input.id ?? generatedKey(schema);
+      schema = await this.#ensureColumns(schema, input.content);
+      for (let attempt = 0; ; attempt++) {
+        try {
+          key = await this.#insertRow({ schema, key, content: input.content });
+          break;
+        } catch (error) {
+          if (!isConstraintError(error)) throw error;
+          if (key !== undefined && (await this.get(new RecordId(schema.name, key))) !== undefined) {
+            // A generated key collided: draw once more, as SurrealDB would not hand out a taken key.
+            if (input.id === undefined && attempt === 0) {
+              key = generatedKey(schema);
+              continue;
+            }
+            throw RpcError.recordExists(formatRecordIdText(new RecordId(schema.name, key)));
+          }
+          throw error;
+        }
+      }
+      const stored = key === undefined ? undefined : await this.get(new RecordId(schema.name, key));
+      if (stored === undefined) throw new RpcError("INTERNAL", `The record inserted into '${schema.name}' cannot be read back`);
+      return stored;
+    });
+  }
+
+  async replace(id: RecordId, content: SurrealObject): Promise<SurrealRecord | undefined> {
+    return this.#retrying(async () => {
+      let schema = await this.#schema(id.table);
+      if (schema === undefined) return undefined;
+      const where = this.#whereKey(schema, id);
+      const existing = await this.#run(`SELECT 1 FROM ${this.#q(schema.name)} WHERE ${where.sql}`, where.args);
+      if (existing.rows.length === 0) return undefined;
+      schema = await this.#ensureColumns(schema, content);
+      const { values, tags } = await this.#encode(schema, content);
+      const sets = [...values.keys()].map((name) => `${this.#q(name)} = ?`);
+      const args: SqlValue[] = [...values.values()];
+      if (schema.origin === "baton") {
+        sets.push(`${this.#q(TAGS_COLUMN)} = ?`);
+        args.push(tagsText(tags));
+      }
+      if (sets.length > 0) await this.#run(`UPDATE ${this.#q(schema.name)} SET ${sets.join(", ")} WHERE ${where.sql}`, [...args, ...where.args]);
+      return this.get(id);
+    });
+  }
+
+  async delete(id: RecordId): Promise<SurrealRecord | undefined> {
+    const before = await this.get(id);
+    if (before === undefined) return undefined;
+    const schema = await this.#schema(id.table);
+    if (schema === undefined) return undefined;
+    const where = this.#whereKey(schema, id);
+    await this.#run(`DELETE FROM ${this.#q(schema.name)} WHERE ${where.sql}`, where.args);
+    return before;
+  }
+
+  async transaction<T>(work: () => Promise<T>): Promise<T> {
+    if (!this.#connection.isAutocommit()) return work();
+    await this.begin();
+    let result: T;
+    try {
+      result = await work();
+    } catch (error) {
+      await this.rollback().catch(() => undefined);
+      throw error;
+    }
+    await this.commit();
+    return result;
+  }
+
+  async begin(): Promise<void> {
+    await this.#run(this.#dialect.beginStatement);
+  }
+
+  async commit(): Promise<void> {
+    await this.#run("COMMIT");
+  }
+
+  async rollback(): Promise<void> {
+    try {
+      await this.#run("ROLLBACK");
+    } finally {
+      // The rollback may have undone tables or columns the cache learnt inside the transaction.
+      this.#cache.bump();
+    }
+  }
+
+  // ---- schema ----
+
+  /** The table exactly named `name`, from the cache or the catalog. */
+  async #schema(name: string): Promise<TableSchema | undefined> {
+    if (name.startsWith(HIDDEN_PREFIX)) return undefined;
+    await this.#checkSchemaVersion();
+    const cached = this.#cache.get(name);
+    if (cached !== "unknown") return cached?.name === name ? cached : undefined;
+    if (this.#cache.metaExists === undefined) {
+      this.#cache.metaExists = (await this.#dialect.catalogTable(this.#connection, META_TABLE)) !== undefined;
+    }
+    const schema = await loadTable({ connection: this.#connection, dialect: this.#dialect, name, metaExists: this.#cache.metaExists });
+    this.#cache.set(name, schema);
+    return schema?.name === name ? schema : undefined;
+  }
+
+  /** SQLite: DDL run around Baton changes `PRAGMA schema_version`; seeing it change voids the cache. */
+  async #checkSchemaVersion(): Promise<void> {
+    if (this.#dialect.name !== "sqlite" || this.#checkedVersion) return;
+    this.#checkedVersion = true;
+    const version = (await this.#run("PRAGMA schema_version")).rows[0]?.[0];
+    if (typeof version !== "bigint") return;
+    if (this.#cache.schemaVersion !== undefined && this.#cache.schemaVersion !== version) this.#cache.bump();
+    this.#cache.schemaVersion = version;
+  }
+
+  async #createTable(input: { table: string; keyKind: KeyKind; edge: boolean }): Promise<TableSchema> {
+    const { table, keyKind, edge } = input;
+    checkName(table, this.#dialect, "table");
+    if (this.#dialect.foldsTableCase) {
+      const other = await this.#dialect.catalogTable(this.#connection, table);
+      if (other !== undefined && other.name !== table) {
+        throw RpcError.validation(`The table '${table}' differs only in case from the existing table '${other.name}'`);
+      }
+    }
+    if (keyKind === "array" || keyKind === "object" || keyKind === "none") {
+      throw RpcError.validation(`Tables keyed by ${keyKind} keys are not supported yet`);
+    }
+    const rows: MetaRow[] = [tableItem(table, keyKind, edge)];
+    if (edge) {
+      for (const column of ["in", "out"]) rows.push(fieldItem(table, { name: column, kind: "record", sql: this.#dialect.columnType("record") }));
+    }
+    const serverVersion = this.#dialect.name === "mysql" ? await this.#serverVersion() : undefined;
+    await this.#schemaChange({ rows, statements: this.#dialect.createTable({ ...input, serverVersion }) });
+    const schema = await this.#schema(table);
+    if (schema === undefined) throw new RpcError("INTERNAL", `The table '${table}' was created but cannot be found`);
+    if (schema.keyKind !== keyKind) {
+      throw RpcError.validation(`The table '${table}' has ${schema.keyKind} keys; this record has a ${keyKind} key`);
+    }
+    return schema;
+  }
+
+  /** Adds columns for fields that have none (Baton tables); refuses them in SQL tables. */
+  async #ensureColumns(schema: TableSchema, content: SurrealObject): Promise<TableSchema> {
+    const missing = storedFields(content).filter(([field, value]) => !schema.columns.has(field) && value !== null);
+    if (missing.length === 0) return schema;
+    if (schema.origin === "sql") {
+      const [field] = missing[0] ?? [""];
+      throw RpcError.validation(`Found field '${field}', but no such field exists for table '${schema.name}'`);
+    }
+    const rows: MetaRow[] = [];
+    const statements: string[] = [];
+    for (const [field, value] of missing) {
+      checkName(field, this.#dialect, "field");
+      if (this.#dialect.foldsColumnCase) {
+        const clash = [...schema.columns.keys(), "id"].find((name) => name.toLowerCase() === field.toLowerCase());
+        if (clash !== undefined) throw RpcError.validation(`The field '${field}' differs only in case from the field '${clash}'`);
+      }
+      const kind = columnKindOf(value);
+      rows.push(fieldItem(schema.name, { name: field, kind, sql: this.#dialect.columnType(kind) }));
+      statements.push(this.#dialect.addColumn({ table: schema.name, column: field, kind }));
+    }
+    await this.#schemaChange({ rows, statements });
+    return (await this.#schema(schema.name)) ?? schema;
+  }
+
+  /** Writes annotations then runs DDL: in the open transaction where DDL is transactional, else committed at once. */
+  async #schemaChange(input: { rows: readonly MetaRow[]; statements: readonly string[] }): Promise<void> {
+    const dialect = this.#dialect;
+    const apply = async (connection: SqlConnection) => {
+      await writeMeta({ connection, dialect, rows: input.rows });
+      for (const sql of input.statements) {
+        try {
+          await connection.execute({ sql, args: [], namedArgs: [], wantRows: false });
+        } catch (error) {
+          // Another writer added the same column first.
+          if (!(error instanceof Error && dialect.duplicateColumn?.test(error.message))) throw error;
+        }
+      }
+    };
+    if (dialect.ddlCommits && !this.#connection.isAutocommit()) {
+      // MySQL DDL would commit the caller's transaction: it runs on another connection.
+      const other = await this.#database.acquire();
+      try {
+        await apply(other);
+      } finally {
+        await this.#database.release(other);
+      }
+    } else if (dialect.ddlCommits) {
+      await apply(this.#connection);
+    } else {
+      await this.transaction(() => apply(this.#connection));
+    }
+    this.#cache.bump();
+  }
+
+  async #serverVersion(): Promise<string | undefined> {
+    this.#cache.serverVersion ??= String((await this.#run("SELECT VERSION()")).rows[0]?.[0] ?? "");
+    return this.#cache.serverVersion;
+  }
+
+  // ---- rows ----
+
+  async #encode(schema: TableSchema, content: SurrealObject) {
+    try {
+      return encodeRow({ schema, dialect: this.#dialect, content });
+    } catch (error) {
+      if (!(error instanceof ColumnConflict)) throw error;
+      if (schema.origin === "sql") {
+        throw RpcError.validation(
+          `Couldn't coerce value for field \`${error.field}\` of '${schema.name}': the column is ${error.column.sqlType}`,
+        );
+      }
+      const widened = widenedKind(error.column.kind, error.value);
+      throw RpcError.validation(
+        `The field '${error.field}' of '${schema.name}' is ${error.column.sqlType}; widening it to ${widened} is not supported yet`,
+      );
+    }
+  }
+
+  /** Inserts the row; returns its key (the database's, when `key` is undefined). */
+  async #insertRow(input: { schema: TableSchema; key: RecordIdKey | undefined; content: SurrealObject }): Promise<RecordIdKey> {
+    const { schema, key, content } = input;
+    const { values, tags } = await this.#encode(schema, content);
+    const names: string[] = [];
+    const args: SqlValue[] = [];
+    if (key !== undefined) {
+      if (schema.keyColumns.length !== 1) throw RpcError.validation(`Records of '${schema.name}' cannot be created by id`);
+      names.push(schema.keyColumns[0]?.name ?? "id");
+      args.push(keyToSql(new RecordId(schema.name, key), schema.keyKind));
+    }
+    for (const [name, value] of values) {
+      if (value === null) continue;
+      names.push(name);
+      args.push(value);
+    }
+    if (schema.origin === "baton") {
+      names.push(TAGS_COLUMN);
+      args.push(tagsText(tags));
+    }
+    const columns = names.map((name) => this.#q(name)).join(", ");
+    const placeholders = names.map(() => "?").join(", ");
+    const sql =
+      names.length === 0
+        ? this.#dialect.name === "mysql"
+          ? `INSERT INTO ${this.#q(schema.name)} () VALUES ()`
+          : `INSERT INTO ${this.#q(schema.name)} DEFAULT VALUES`
+        : `INSERT INTO ${this.#q(schema.name)} (${columns}) VALUES (${placeholders})`;
+    const returning = key === undefined && this.#dialect.insertedKey === "returning";
+    const result = await this.#run(returning ? `${sql} RETURNING ${this.#q(schema.keyColumns[0]?.name ?? "id")}` : sql, args);
+    if (key !== undefined) return key;
+    // The database assigned the key (rowid, identity, AUTO_INCREMENT).
+    const assigned = returning ? (result.rows[0]?.[0] ?? null) : result.lastInsertRowid;
+    if (assigned === null) throw new RpcError("INTERNAL", `The database assigned no key to the record inserted into '${schema.name}'`);
+    return keyFromSql(assigned, schema.keyKind);
+  }
+
+  // ---- SQL helpers ----
+
+  #q(name: string): string {
+    return this.#dialect.quote(name);
+  }
+
+  #selectFrom(schema: TableSchema): string {
+    return `SELECT ${selectColumns(schema).map((name) => this.#q(name)).join(", ")} FROM ${this.#q(schema.name)}`;
+  }
+
+  #whereKey(schema: TableSchema, id: RecordId): { sql: string; args: SqlValue[] } {
+    const [first] = schema.keyColumns;
+    if (schema.keyKind === "none" || first === undefined) {
+      throw RpcError.validation(`The table '${schema.name}' has no primary key: its records have no id`);
+    }
+    if (schema.origin === "sql" && schema.keyKind === "array") {
+      const parts = Array.isArray(id.id) ? (id.id as readonly unknown[]) : [];
+      if (parts.length !== schema.keyColumns.length) {
+        throw RpcError.validation(`Records of '${schema.name}' have ${schema.keyColumns.length}-element array ids`);
+      }
+      const args = schema.keyColumns.map((column, i) => {
+        const value = this.#dialect.write(parts[i], column);
+        if (value === undefined) throw RpcError.validation(`The id of '${schema.name}' does not fit its key column '${column.name}'`);
+        return value;
+      });
+      return { sql: schema.keyColumns.map((column) => `${this.#q(column.name)} = ?`).join(" AND "), args };
+    }
+    return { sql: `${this.#q(first.name)} = ?`, args: [keyToSql(id, schema.keyKind)] };
+  }
+
+  async #run(sql: string, args: readonly SqlValue[] = []): Promise<StatementResult> {
+    return this.#connection.execute({ sql, args, namedArgs: [], wantRows: true });
+  }
+
+  /** Runs `work`; a "no such table/column" from a stale cache reloads the schema and retries once. */
+  async #retrying<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (!(error instanceof GatewayError) || !MISSING_OBJECT.test(error.message)) throw error;
+      this.#cache.bump();
+      return work();
+    }
+  }
+}
+
+function generatedKey(schema: TableSchema): RecordIdKey | undefined {
+  switch (schema.keyKind) {
+    case "string":
+      return randomStringKey();
+    case "uuid":
+      return uuidV7();
+    case "int":
+      return undefined;
+    case "array":
+    case "object":
+    case "none":
+      throw RpcError.validation(`Records of '${schema.name}' need an id: the table has ${schema.keyKind} keys`);
+  }
+}
+
+function isConstraintError(error: unknown): boolean {
+  return error instanceof GatewayError && error.code.startsWith("SQLITE_CONSTRAINT");
+}
+
+function checkName(name: string, dialect: StoreDialect, what: "table" | "field"): void {
+  if (name === "" || name.startsWith(HIDDEN_PREFIX)) throw RpcError.validation(`The ${what} name '${name}' is reserved`);
+  if (what === "table" && name.includes(":")) throw RpcError.validation(`The table name '${name}' contains ':'`);
+  if (name.includes("\u0000")) throw RpcError.validation(`The ${what} name contains U+0000`);
+  const length = dialect.name === "postgres" ? Buffer.byteLength(name) : [...name].length;
+  if (length > dialect.maxNameLength) throw RpcError.validation(`The ${what} name '${name}' is too long for this database`);
+}

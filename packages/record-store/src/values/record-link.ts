@@ -1,0 +1,69 @@
+// Record links as the record model stores them: text `table:key` with the key as the target's
+// `id` renders it (string raw, int decimal, uuid hyphenated, array/object as a SurrealQL
+// literal), read back by splitting at the first `:` (docs/record-model.md, "Record links").
+// Links a reader would misread carry `[record, "<SurrealQL record id>"]`.
+import { RecordId, Uuid } from "@baton/codecs";
+import { RpcError } from "@baton/protocol-types/rpc";
+import { formatKeyLiteral, parseKeyLiteral } from "./key-literal.js";
+import { normalInt } from "./int-value.js";
+
+const INTEGER = /^-?\d+$/;
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+
+/** The key as the `id` column (and link text) holds it. */
+export function keyText(key: RecordId["id"]): string {
+  if (typeof key === "string") return key;
+  if (typeof key === "number" || typeof key === "bigint") return String(key);
+  if (key instanceof Uuid) return key.toString();
+  return formatKeyLiteral(key);
+}
+
+/** `table:key`, raw. */
+export function linkText(id: RecordId): string {
+  return `${id.table}:${keyText(id.id)}`;
+}
+
+/** Reads link text by the untagged rule: an integer literal in the int64 range is an int key, anything else a string. */
+export function parseLink(text: string): RecordId | undefined {
+  const colon = text.indexOf(":");
+  if (colon <= 0) return undefined;
+  const table = text.slice(0, colon);
+  const key = text.slice(colon + 1);
+  return new RecordId(table, integerKey(key) ?? key);
+}
+
+function integerKey(text: string): number | bigint | undefined {
+  if (!INTEGER.test(text) || (text.length > 1 && /^-?0/.test(text))) return undefined;
+  const value = BigInt(text);
+  return value >= INT64_MIN && value <= INT64_MAX ? normalInt(value) : undefined;
+}
+
+/** SurrealQL's text of a record id: `person:⟨john doe⟩`, `person:42`, `person:u'…'`, `t:[1, 'a']`. */
+export function formatRecordIdText(id: RecordId): string {
+  const key = id.id;
+  if (typeof key === "number" || typeof key === "bigint") return `${id.table}:${key}`;
+  if (typeof key === "string") return `${id.table}:⟨${key.replaceAll("⟩", "\\⟩")}⟩`;
+  if (key instanceof Uuid) return `${id.table}:u'${key.toString()}'`;
+  return `${id.table}:${formatKeyLiteral(key)}`;
+}
+
+/** Parses what formatRecordIdText writes. */
+export function parseRecordIdText(text: string): RecordId {
+  const colon = text.indexOf(":");
+  if (colon <= 0) throw new RangeError(`Not a record id: ${text}`);
+  const table = text.slice(0, colon);
+  const key = text.slice(colon + 1);
+  if (key.startsWith("⟨") && key.endsWith("⟩")) return new RecordId(table, key.slice(1, -1).replaceAll("\\⟩", "⟩"));
+  const uuid = /^u'([0-9a-fA-F-]{36})'$/.exec(key);
+  if (uuid?.[1] !== undefined) return new RecordId(table, Uuid.parse(uuid[1]));
+  const integer = integerKey(key);
+  if (integer !== undefined) return new RecordId(table, integer);
+  return new RecordId(table, parseKeyLiteral(key));
+}
+
+/** A link to write: a RecordId, or a Validation error. */
+export function asRecordId(value: unknown, field: string): RecordId {
+  if (value instanceof RecordId) return value;
+  throw RpcError.validation(`Found a non-record value for the link field '${field}'`);
+}
