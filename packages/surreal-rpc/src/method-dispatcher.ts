@@ -23,7 +23,7 @@ import { selectedTenant, setVariable, unsetVariable, useSelection } from "./sess
 function onRecords(call: RpcCall, work: (records: RecordCall) => Promise<unknown>): Promise<unknown> {
   const tenant = selectedTenant(call);
   return call.scope.withStore({ tenant, txn: call.txn }, (store) =>
-    work({ store, params: call.params, variables: call.session.variables }),
+    work({ store, params: call.params, variables: call.variables }),
   );
 }
 

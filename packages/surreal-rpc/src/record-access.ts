@@ -2,6 +2,7 @@
 // call, a RecordStore over it, the call's work inside one transaction, and the connection always
 // returned (on errors too). Interactive transactions keep their lease instead (rpc-transactions.ts).
 import type { AdapterRegistry, SqlConnection, SqlDatabase, SqlAdapter } from "@baton/adapters-kysely";
+import { RpcError } from "@baton/protocol-types/rpc";
 import type { RecordStore } from "@baton/record-store";
 
 /** Opens a RecordStore over a checked-out connection (the record store's factory). */
@@ -52,8 +53,20 @@ export class RecordAccess {
     const lease = await this.checkout(tenant);
     try {
       return await lease.store.transaction(() => work(lease.store));
+    } catch (error) {
+      if (!isSchemaChangeRefusal(error)) throw error;
+      // MySQL adds a column on a second connection (DDL would commit the transaction), which
+      // waits for the metadata lock the method's own transaction holds on the table, so the
+      // store refuses (docs/record-model.md, "Schema changes and transactions"). The transaction
+      // has been rolled back; the method runs again without one, each write committing alone.
+      return await work(lease.store);
     } finally {
       await lease.release();
     }
   }
+}
+
+/** The record store's refusal to change a table's schema inside a transaction (MySQL). */
+function isSchemaChangeRefusal(error: unknown): boolean {
+  return error instanceof RpcError && error.details?.kind === "TransactionSchemaChange";
 }

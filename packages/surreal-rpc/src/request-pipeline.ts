@@ -6,7 +6,9 @@ import {
   RPC_METHODS,
   RpcError,
   type ParsedRpcRequest,
+  type RpcMethodName,
 } from "@baton/protocol-types/rpc";
+import { isPlainObject } from "@baton/protocol-types/rpc";
 import { checkAllowed } from "./auth-gate.js";
 import { dispatchMethod } from "./method-dispatcher.js";
 import type { RpcScope } from "./rpc-call.js";
@@ -34,6 +36,31 @@ export async function executeRequest(options: {
     authRequired: scope.settings.credentials !== undefined,
     now: scope.settings.now(),
   });
-  const params = checkParams(method, request.params);
-  return dispatchMethod({ method, params, session, sessionId: request.session, txn: request.txn, scope });
+  const { params, vars } = splitRequestVars(method, request.params);
+  checkParams(method, params);
+  const variables = new Map([...session.variables, ...Object.entries(vars)]);
+  return dispatchMethod({ method, params, variables, session, sessionId: request.session, txn: request.txn, scope });
+}
+
+/**
+ * The most parameters each method takes before an optional request-level `vars` object. SurrealDB's
+ * RPC docs let `query`, `select`, `insert`, `create`, `upsert`, `update`, `relate` and `delete`
+ * take one more object whose variables hold for that call only, over the session's.
+ */
+const VARS_AFTER: Partial<Record<RpcMethodName, number>> = {
+  select: 1,
+  delete: 1,
+  create: 2,
+  upsert: 2,
+  update: 2,
+  insert: 2,
+  relate: 4,
+};
+
+/** Separates a trailing request-level `vars` object from a method's own parameters. */
+export function splitRequestVars(method: RpcMethodName, params: readonly unknown[]): { params: readonly unknown[]; vars: Record<string, unknown> } {
+  const arity = VARS_AFTER[method];
+  const last = params.at(-1);
+  if (arity === undefined || params.length !== arity + 1 || !isPlainObject(last)) return { params, vars: {} };
+  return { params: params.slice(0, arity), vars: last };
 }

@@ -32,6 +32,8 @@ export interface RpcScope {
 export interface RpcCall {
   readonly method: RpcMethodName;
   readonly params: readonly unknown[];
+  /** The session's variables with the request's own `vars` laid over them, for this call only. */
+  readonly variables: ReadonlyMap<string, unknown>;
   readonly session: RpcSession;
   /** The attached session's UUID text; undefined for the default (or per-request) session. */
   readonly sessionId: string | undefined;

@@ -1,4 +1,4 @@
-import { NONE, RecordId, StringRecordId, Table, Uuid } from "@baton/codecs";
+import { NONE, Range, RecordId, StringRecordId, Table, Uuid } from "@baton/codecs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { rpcHarness, type TestSocket } from "./test-support/rpc-harness.js";
 
@@ -195,5 +195,34 @@ describe("tenants", () => {
     await ws.call("create", [p("a"), { where: "other" }]);
     await ws.call("use", ["test", "test"]);
     expect(await ws.call("select", [p("a")])).toEqual({ id: p("a"), where: "test" });
+  });
+});
+
+describe("variables and ranges", () => {
+  it("a thing given as $name is the variable's value; request vars hold for one call", async () => {
+    await ws.call("create", [p("a"), { n: 1 }]);
+    await ws.call("create", [new RecordId("q", "b"), { n: 2 }]);
+    await ws.call("let", ["tb", "p"]);
+    expect(await ws.call("select", ["$tb"])).toEqual([{ id: p("a"), n: 1 }]);
+    expect(await ws.call("select", ["$tb", { tb: "q" }])).toEqual([{ id: new RecordId("q", "b"), n: 2 }]);
+    expect(await ws.call("select", ["$tb"])).toEqual([{ id: p("a"), n: 1 }]);
+    expect(await ws.call("select", ["$rid", { rid: p("a") }])).toEqual({ id: p("a"), n: 1 });
+    expect(await ws.call("create", ["$tb", { n: 3 }, { tb: "r" }])).toMatchObject({ n: 3 });
+  });
+
+  it("selects, updates and deletes the records of a key range", async () => {
+    for (const key of [1, 2, 3, 4]) await ws.call("create", [new RecordId("n", key), { k: key }]);
+    const range = (begin: number, end: number) =>
+      new RecordId("n", new Range({ begin: { kind: "included", value: begin }, end: { kind: "excluded", value: end } }));
+    expect(await ws.call("select", [range(2, 4)])).toEqual([
+      { id: new RecordId("n", 2), k: 2 },
+      { id: new RecordId("n", 3), k: 3 },
+    ]);
+    expect(await ws.call("merge", [range(1, 2), { hit: true }])).toEqual([{ id: new RecordId("n", 1), k: 1, hit: true }]);
+    expect(await ws.call("delete", [range(3, 9)])).toEqual([
+      { id: new RecordId("n", 3), k: 3 },
+      { id: new RecordId("n", 4), k: 4 },
+    ]);
+    expect(await ws.call("select", ["n"])).toHaveLength(2);
   });
 });

@@ -1,4 +1,5 @@
 import { NONE, Uuid } from "@baton/codecs";
+import { RPC_METHOD_NAMES } from "@baton/protocol-types/rpc";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { rpcHarness, type TestSocket } from "./test-support/rpc-harness.js";
 
@@ -150,6 +151,15 @@ describe("sessions", () => {
   });
 });
 
+describe("dispatch", () => {
+  it("every method SurrealDB 3 knows reaches a handler on a WebSocket", async () => {
+    for (const method of RPC_METHOD_NAMES) {
+      const frame = await ws.request(method, []);
+      expect(frame.error?.code, method).not.toBe(-32601);
+    }
+  });
+});
+
 describe("unsupported methods", () => {
   it("query answers a Configuration error; live and kill say live queries are not supported", async () => {
     expect(await ws.error("query", ["RETURN 1", {}])).toMatchObject({ code: -32000, kind: "Configuration" });
@@ -171,6 +181,14 @@ describe("HTTP", () => {
   it("refuses transactions as unknown methods and live queries as unsupported", async () => {
     expect(await harness.service.handleHttp({ message: { method: "begin" }, defaults })).toMatchObject({ error: { code: -32601 } });
     expect(await harness.service.handleHttp({ message: { method: "live", params: ["p"] }, defaults })).toMatchObject({ error: { code: -32604 } });
+  });
+
+  it("knows no transactions", async () => {
+    const txn = "0191c5a2-7b1d-7f4e-9a55-3c1b2d4e5f62";
+    await harness.service.handleHttp({ message: { method: "use", params: ["t", "t"] }, defaults });
+    expect(
+      await harness.service.handleHttp({ message: { method: "select", params: ["p:a"], txn }, defaults: { namespace: "t", database: "t", auth: undefined } }),
+    ).toMatchObject({ error: { code: -32603, message: "Transaction not found" } });
   });
 
   it("a request without session gets a fresh one from the headers; attached sessions persist", async () => {
