@@ -12,7 +12,7 @@ import type { KeyKind, RecordStore, SurrealObject, SurrealRecord, TableInfo } fr
 import { fieldItem, tableItem, writeMeta, type MetaRow } from "./schema/meta-annotations.js";
 import type { SchemaCache } from "./schema/schema-cache.js";
 import { loadTable } from "./schema/schema-loader.js";
-import { HIDDEN_PREFIX, META_TABLE, TAGS_COLUMN, type TableSchema } from "./schema/table-schema.js";
+import { HIDDEN_PREFIX, META_TABLE, TAGS_COLUMN, type ColumnKind, type TableSchema } from "./schema/table-schema.js";
 import { columnKindOf, widenedKind } from "./schema/column-kind-choice.js";
 import { formatRecordIdText } from "./values/record-link.js";
 import { tagsText } from "./values/type-tags.js";
@@ -74,7 +74,7 @@ export class SqlRecordStore implements RecordStore {
       let schema = await this.#schema(input.table);
       if (schema === undefined) {
         const keyKind = input.id === undefined ? "string" : keyKindOf(input.id);
-        schema = await this.#createTable({ table: input.table, keyKind, edge });
+        schema = await this.#createTable({ table: input.table, keyKind, edge, content: input.content });
       }
       if (edge && !schema.edge) throw RpcError.validation(`The table '${schema.name}' is not a relation table`);
       let key = input.id ?? generatedKey(schema);
@@ -171,12 +171,27 @@ export class SqlRecordStore implements RecordStore {
     await this.#checkSchemaVersion();
     const cached = this.#cache.get(name);
     if (cached !== "unknown") return cached?.name === name ? cached : undefined;
-    if (this.#cache.metaExists === undefined) {
-      this.#cache.metaExists = (await this.#dialect.catalogTable(this.#connection, META_TABLE)) !== undefined;
-    }
-    const schema = await loadTable({ connection: this.#connection, dialect: this.#dialect, name, metaExists: this.#cache.metaExists });
+    const schema = await this.#onCatalogConnection(async (connection) => {
+      this.#cache.metaExists ??= (await this.#dialect.catalogTable(connection, META_TABLE)) !== undefined;
+      return loadTable({ connection, dialect: this.#dialect, name, metaExists: this.#cache.metaExists });
+    });
     this.#cache.set(name, schema);
     return schema?.name === name ? schema : undefined;
+  }
+
+  /**
+   * Runs catalog reads on the store's connection, except inside a MySQL transaction: there,
+   * reading `_baton_meta` would open the transaction's snapshot, and DDL run afterwards on
+   * another connection would make the table unusable to it (error 1412).
+   */
+  async #onCatalogConnection<T>(work: (connection: SqlConnection) => Promise<T>): Promise<T> {
+    if (!this.#dialect.ddlCommits || this.#connection.isAutocommit()) return work(this.#connection);
+    const other = await this.#database.acquire();
+    try {
+      return await work(other);
+    } finally {
+      await this.#database.release(other);
+    }
   }
 
   /** SQLite: DDL run around Baton changes `PRAGMA schema_version`; seeing it change voids the cache. */
@@ -189,7 +204,7 @@ export class SqlRecordStore implements RecordStore {
     this.#cache.schemaVersion = version;
   }
 
-  async #createTable(input: { table: string; keyKind: KeyKind; edge: boolean }): Promise<TableSchema> {
+  async #createTable(input: { table: string; keyKind: KeyKind; edge: boolean; content: SurrealObject }): Promise<TableSchema> {
     const { table, keyKind, edge } = input;
     checkName(table, this.#dialect, "table");
     if (this.#dialect.foldsTableCase) {
@@ -198,15 +213,17 @@ export class SqlRecordStore implements RecordStore {
         throw RpcError.validation(`The table '${table}' differs only in case from the existing table '${other.name}'`);
       }
     }
-    if (keyKind === "array" || keyKind === "object" || keyKind === "none") {
-      throw RpcError.validation(`Tables keyed by ${keyKind} keys are not supported yet`);
-    }
+    if (keyKind === "none") throw RpcError.validation(`The table '${table}' needs keyed records`);
     const rows: MetaRow[] = [tableItem(table, keyKind, edge)];
     if (edge) {
       for (const column of ["in", "out"]) rows.push(fieldItem(table, { name: column, kind: "record", sql: this.#dialect.columnType("record") }));
     }
+    const links = new Set(edge ? ["in", "out"] : []);
+    const columns = this.#newColumns(input.content, (field) => links.has(field));
+    for (const column of columns) rows.push(fieldItem(table, { ...column, sql: this.#dialect.columnType(column.kind) }));
     const serverVersion = this.#dialect.name === "mysql" ? await this.#serverVersion() : undefined;
-    await this.#schemaChange({ rows, statements: this.#dialect.createTable({ ...input, serverVersion }) });
+    const statements = this.#dialect.createTable({ table, keyKind, edge, columns, serverVersion });
+    await this.#schemaChange({ rows, statements });
     const schema = await this.#schema(table);
     if (schema === undefined) throw new RpcError("INTERNAL", `The table '${table}' was created but cannot be found`);
     if (schema.keyKind !== keyKind) {
@@ -223,20 +240,38 @@ export class SqlRecordStore implements RecordStore {
       const [field] = missing[0] ?? [""];
       throw RpcError.validation(`Found field '${field}', but no such field exists for table '${schema.name}'`);
     }
-    const rows: MetaRow[] = [];
-    const statements: string[] = [];
-    for (const [field, value] of missing) {
-      checkName(field, this.#dialect, "field");
-      if (this.#dialect.foldsColumnCase) {
-        const clash = [...schema.columns.keys(), "id"].find((name) => name.toLowerCase() === field.toLowerCase());
-        if (clash !== undefined) throw RpcError.validation(`The field '${field}' differs only in case from the field '${clash}'`);
-      }
-      const kind = columnKindOf(value);
-      rows.push(fieldItem(schema.name, { name: field, kind, sql: this.#dialect.columnType(kind) }));
-      statements.push(this.#dialect.addColumn({ table: schema.name, column: field, kind }));
+    if (this.#dialect.ddlCommits && !this.#connection.isAutocommit()) {
+      // MySQL/MariaDB: a column added on another connection makes the table unusable to this
+      // transaction (error 1412), and on this connection it would commit the transaction.
+      const [field] = missing[0] ?? [""];
+      throw RpcError.validation(
+        `The field '${field}' is new to table '${schema.name}': on MySQL, add the field outside the transaction or DEFINE it first`,
+        { kind: "TransactionSchemaChange" },
+      );
     }
+    const columns = this.#newColumns(content, (field) => schema.columns.has(field));
+    const taken = [...schema.columns.keys(), "id"];
+    for (const { name } of columns) {
+      const clash = this.#dialect.foldsColumnCase ? taken.find((other) => other.toLowerCase() === name.toLowerCase()) : undefined;
+      if (clash !== undefined) throw RpcError.validation(`The field '${name}' differs only in case from the field '${clash}'`);
+    }
+    const rows = columns.map((column) => fieldItem(schema.name, { ...column, sql: this.#dialect.columnType(column.kind) }));
+    const statements = columns.map((column) => this.#dialect.addColumn({ table: schema.name, column: column.name, kind: column.kind }));
     await this.#schemaChange({ rows, statements });
     return (await this.#schema(schema.name)) ?? schema;
+  }
+
+  /** Columns for the fields of `content` that have none (`exists`), typed by their values; `null` needs none. */
+  #newColumns(content: SurrealObject, exists: (field: string) => boolean): { name: string; kind: ColumnKind }[] {
+    const columns: { name: string; kind: ColumnKind }[] = [];
+    for (const [field, value] of storedFields(content)) {
+      if (value === null || exists(field)) continue;
+      checkName(field, this.#dialect, "field");
+      const clash = this.#dialect.foldsColumnCase ? columns.find((c) => c.name.toLowerCase() === field.toLowerCase()) : undefined;
+      if (clash !== undefined) throw RpcError.validation(`The field '${field}' differs only in case from the field '${clash.name}'`);
+      columns.push({ name: field, kind: columnKindOf(value) });
+    }
+    return columns;
   }
 
   /** Writes annotations then runs DDL: in the open transaction where DDL is transactional, else committed at once. */
@@ -300,12 +335,20 @@ export class SqlRecordStore implements RecordStore {
     const names: string[] = [];
     const args: SqlValue[] = [];
     if (key !== undefined) {
-      if (schema.keyColumns.length !== 1) throw RpcError.validation(`Records of '${schema.name}' cannot be created by id`);
-      names.push(schema.keyColumns[0]?.name ?? "id");
-      args.push(keyToSql(new RecordId(schema.name, key), schema.keyKind));
+      const where = this.#whereKey(schema, new RecordId(schema.name, key));
+      schema.keyColumns.forEach((column, i) => {
+        const value = where.args[i] ?? null;
+        // A SQL table's key column is also a field: it may repeat the key, not contradict it.
+        const field = values.get(column.name);
+        if (field !== undefined && field !== null && String(field) !== String(value)) {
+          throw RpcError.validation(`The field '${column.name}' contradicts the record id's key`);
+        }
+        names.push(column.name);
+        args.push(value);
+      });
     }
     for (const [name, value] of values) {
-      if (value === null) continue;
+      if (value === null || names.includes(name)) continue;
       names.push(name);
       args.push(value);
     }
@@ -361,7 +404,19 @@ export class SqlRecordStore implements RecordStore {
   }
 
   async #run(sql: string, args: readonly SqlValue[] = []): Promise<StatementResult> {
-    return this.#connection.execute({ sql, args, namedArgs: [], wantRows: true });
+    try {
+      return await this.#connection.execute({ sql, args, namedArgs: [], wantRows: true });
+    } catch (error) {
+      // MySQL/MariaDB: a table created or altered (on another connection) after this
+      // transaction's snapshot cannot be used by it.
+      if (error instanceof GatewayError && /\berror 1412\b/.test(error.message)) {
+        throw RpcError.validation(
+          "The table was created or changed after this transaction began reading: on MySQL, create the table or add the field outside the transaction, or DEFINE it first",
+          { kind: "TransactionSchemaChange" },
+        );
+      }
+      throw error;
+    }
   }
 
   /** Runs `work`; a "no such table/column" from a stale cache reloads the schema and retries once. */

@@ -23,7 +23,7 @@ const COLUMN_TYPES: Readonly<Record<ColumnKind, string>> = {
   decimal: "DECIMAL(65,30)",
   string: TEXT,
   datetime: "DATETIME(6)",
-  duration: "VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin",
+  duration: "VARCHAR(64) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin",
   uuid: "CHAR(36) CHARACTER SET ascii",
   bytes: "LONGBLOB",
   record: TEXT,
@@ -149,9 +149,11 @@ function keyColumn(keyKind: KeyKind, serverVersion: string | undefined): string 
 
 function createTable(input: CreateTableInput): string[] {
   const link = `VARCHAR(768) CHARACTER SET utf8mb4 COLLATE ${keyCollation(input.serverVersion)} NOT NULL`;
-  const edge = input.edge ? `, \`in\` ${link}, \`out\` ${link}, INDEX (\`in\`), INDEX (\`out\`)` : "";
+  const edge = input.edge ? `, \`in\` ${link}, \`out\` ${link}` : "";
+  const fields = input.columns.map((column) => `, ${quote(column.name)} ${COLUMN_TYPES[column.kind]}`).join("");
+  const indexes = input.edge ? ", INDEX (`in`), INDEX (`out`)" : "";
   return [
-    `CREATE TABLE IF NOT EXISTS ${quote(input.table)} (${keyColumn(input.keyKind, input.serverVersion)}${edge}, \`_baton_types\` JSON) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4`,
+    `CREATE TABLE IF NOT EXISTS ${quote(input.table)} (${keyColumn(input.keyKind, input.serverVersion)}${edge}${fields}, \`_baton_types\` JSON${indexes}) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4`,
   ];
 }
 
@@ -173,6 +175,8 @@ export const mysqlStoreDialect: StoreDialect = {
   maxNameLength: 64,
   write,
   settle(stored, column) {
+    // DOUBLE stores -0 as 0.
+    if (Object.is(stored, -0)) return 0;
     return column.kind === "decimal" && typeof stored === "string" ? normalDecimal(stored) : stored;
   },
   read,

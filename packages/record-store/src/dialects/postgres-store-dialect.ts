@@ -64,12 +64,15 @@ function durationImage(value: Duration): string | null {
   return `${hours}:${String(minutes).padStart(2, "0")}:${String(seconds).padStart(2, "0")}${fraction}`;
 }
 
+// An interval as IntervalStyle `postgres` (`1 day 02:03:04.5`) or `iso_8601` (`P1DT2H3M4.5S`)
+// prints it; with months, years or negative parts it is no duration.
 const INTERVAL = /^(?:(\d+) days? ?)?(?:(\d+):(\d\d):(\d\d)(?:\.(\d{1,6}))?)?$/;
+const ISO_INTERVAL = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)(?:\.(\d{1,6}))?S)?)?$/;
 
-/** An interval printed in the `postgres` style without months or negative parts, as a duration. */
+/** An interval without months or negative parts, as a duration. */
 function parseInterval(text: string): Duration | undefined {
-  const match = INTERVAL.exec(text);
-  if (match === null || text === "") return undefined;
+  const match = INTERVAL.exec(text) ?? ISO_INTERVAL.exec(text);
+  if (match === null || text === "" || text === "P" || text.endsWith("T")) return undefined;
   const [, days = "0", hours = "0", minutes = "0", seconds = "0", fraction = ""] = match;
   const total = BigInt(days) * 86_400n + BigInt(hours) * 3600n + BigInt(minutes) * 60n + BigInt(seconds);
   return new Duration(total, Number(fraction.padEnd(6, "0")) * 1000);
@@ -159,7 +162,8 @@ function indexName(table: string, suffix: string): string {
 function createTable(input: CreateTableInput): string[] {
   const t = quote(input.table);
   const edge = input.edge ? `, "in" text COLLATE "C" NOT NULL, "out" text COLLATE "C" NOT NULL` : "";
-  const statements = [`CREATE TABLE IF NOT EXISTS ${t} (${keyColumn(input.keyKind)}${edge}, "_baton_types" jsonb)`];
+  const fields = input.columns.map((column) => `, ${quote(column.name)} ${COLUMN_TYPES[column.kind]}`).join("");
+  const statements = [`CREATE TABLE IF NOT EXISTS ${t} (${keyColumn(input.keyKind)}${edge}${fields}, "_baton_types" jsonb)`];
   if (input.edge) {
     statements.push(`CREATE INDEX IF NOT EXISTS ${quote(indexName(input.table, "in_out"))} ON ${t} ("in", "out")`);
     statements.push(`CREATE INDEX IF NOT EXISTS ${quote(indexName(input.table, "out_in"))} ON ${t} ("out", "in")`);

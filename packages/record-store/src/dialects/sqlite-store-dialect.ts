@@ -132,7 +132,8 @@ function keyColumn(keyKind: KeyKind): string {
 function createTable(input: CreateTableInput): string[] {
   const t = quote(input.table);
   const edge = input.edge ? `, "in" TEXT NOT NULL, "out" TEXT NOT NULL` : "";
-  const statements = [`CREATE TABLE IF NOT EXISTS ${t} (${keyColumn(input.keyKind)}${edge}, "_baton_types" TEXT)`];
+  const fields = input.columns.map((column) => `, ${quote(column.name)} ${COLUMN_TYPES[column.kind]}`).join("");
+  const statements = [`CREATE TABLE IF NOT EXISTS ${t} (${keyColumn(input.keyKind)}${edge}${fields}, "_baton_types" TEXT)`];
   if (input.edge) {
     statements.push(`CREATE INDEX IF NOT EXISTS ${quote(`${input.table}_in_out`)} ON ${t} ("in", "out")`);
     statements.push(`CREATE INDEX IF NOT EXISTS ${quote(`${input.table}_out_in`)} ON ${t} ("out", "in")`);

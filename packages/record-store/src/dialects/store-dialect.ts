@@ -9,6 +9,8 @@ export interface CreateTableInput {
   readonly table: string;
   readonly keyKind: KeyKind;
   readonly edge: boolean;
+  /** Columns made with the table (its first record's fields). */
+  readonly columns: readonly { readonly name: string; readonly kind: ColumnKind }[];
   /** The server's `VERSION()` (MySQL: chooses the key collation). */
   readonly serverVersion?: string | undefined;
 }

@@ -1,11 +1,16 @@
 // Ranges as SurrealQL literal text (`1..=5`, `'a'..`), the record model's stored form.
-import type { Range } from "@baton/codecs";
-import { RpcError } from "@baton/protocol-types/rpc";
+import { formatValue, parseValue, Range } from "@baton/codecs";
 
 export function formatRangeLiteral(value: Range): string {
-  throw RpcError.validation(`Ranges are not supported yet (${value.begin.kind}..${value.end.kind})`);
+  return formatValue(value);
 }
 
+/** The range a literal denotes; undefined when the text is not a range. */
 export function parseRangeLiteral(text: string): Range | undefined {
-  return text === "" ? undefined : undefined;
+  try {
+    const value = parseValue(text);
+    return value instanceof Range ? value : undefined;
+  } catch {
+    return undefined;
+  }
 }

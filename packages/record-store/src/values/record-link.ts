@@ -2,9 +2,9 @@
 // `id` renders it (string raw, int decimal, uuid hyphenated, array/object as a SurrealQL
 // literal), read back by splitting at the first `:` (docs/record-model.md, "Record links").
 // Links a reader would misread carry `[record, "<SurrealQL record id>"]`.
-import { RecordId, Uuid } from "@baton/codecs";
+import { formatRecordId, parseRecordId, RecordId, Uuid } from "@baton/codecs";
 import { RpcError } from "@baton/protocol-types/rpc";
-import { formatKeyLiteral, parseKeyLiteral } from "./key-literal.js";
+import { formatKeyLiteral } from "./key-literal.js";
 import { normalInt } from "./int-value.js";
 
 const INTEGER = /^-?\d+$/;
@@ -39,27 +39,14 @@ function integerKey(text: string): number | bigint | undefined {
   return value >= INT64_MIN && value <= INT64_MAX ? normalInt(value) : undefined;
 }
 
-/** SurrealQL's text of a record id: `person:⟨john doe⟩`, `person:42`, `person:u'…'`, `t:[1, 'a']`. */
+/** SurrealQL's text of a record id: `person:alice`, `person:⟨john doe⟩`, `person:42`, `t:[1, 'a']`. */
 export function formatRecordIdText(id: RecordId): string {
-  const key = id.id;
-  if (typeof key === "number" || typeof key === "bigint") return `${id.table}:${key}`;
-  if (typeof key === "string") return `${id.table}:⟨${key.replaceAll("⟩", "\\⟩")}⟩`;
-  if (key instanceof Uuid) return `${id.table}:u'${key.toString()}'`;
-  return `${id.table}:${formatKeyLiteral(key)}`;
+  return formatRecordId(id);
 }
 
-/** Parses what formatRecordIdText writes. */
+/** Parses SurrealQL record id text. */
 export function parseRecordIdText(text: string): RecordId {
-  const colon = text.indexOf(":");
-  if (colon <= 0) throw new RangeError(`Not a record id: ${text}`);
-  const table = text.slice(0, colon);
-  const key = text.slice(colon + 1);
-  if (key.startsWith("⟨") && key.endsWith("⟩")) return new RecordId(table, key.slice(1, -1).replaceAll("\\⟩", "⟩"));
-  const uuid = /^u'([0-9a-fA-F-]{36})'$/.exec(key);
-  if (uuid?.[1] !== undefined) return new RecordId(table, Uuid.parse(uuid[1]));
-  const integer = integerKey(key);
-  if (integer !== undefined) return new RecordId(table, integer);
-  return new RecordId(table, parseKeyLiteral(key));
+  return parseRecordId(text);
 }
 
 /** A link to write: a RecordId, or a Validation error. */
