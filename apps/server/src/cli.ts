@@ -1,15 +1,21 @@
 #!/usr/bin/env node
 // baton — the Baton gateway's command line.
+import { RootCredentials } from "@baton/session-core";
 import { ConfigError, FLAGS, parseStartArgs } from "./config.js";
 import { consoleLogger } from "./console-logger.js";
 import { startBaton } from "./start.js";
 import { describeStore } from "./store-spec.js";
 
-const USAGE = `Usage: baton start [--bind HOST:PORT] [--data DIR] [--user NAME --pass SECRET] [STORE]
+const USAGE = `Usage: baton start [--bind HOST:PORT] [--data DIR] [--user NAME --pass SECRET|--pass-hash HASH] [STORE]
+       baton hash-password SECRET     print the scrypt hash string for --pass-hash
 
   --bind HOST:PORT            where to listen (default 127.0.0.1:8000)
   --data DIR                  data directory (default ./data)
-  --user NAME --pass SECRET   require these credentials on every protocol
+  --user NAME --pass SECRET   require these credentials on every protocol (the RPC root user too)
+  --pass-hash HASH            the password as an scrypt hash string instead of --pass
+  --jwt-secret HEX|BASE64     HMAC key for RPC tokens, ≥ 32 bytes (default: random per process)
+  --token-ttl SECONDS         lifetime of RPC signin tokens (default 3600)
+  --rpc-session-idle-timeout MS  idle time before an attached HTTP RPC session expires
   --stream-idle-timeout MS    idle time before an HTTP stream expires (default 10000)
   --busy-timeout MS           how long a writer waits for the write lock (default 5000)
   --max-body BYTES            largest request body or WebSocket message (default 16777216)
@@ -34,6 +40,12 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return command === undefined ? 1 : 0;
   }
+  if (command === "hash-password") {
+    const [secret] = rest;
+    if (secret === undefined || secret === "") throw new ConfigError("hash-password needs the password to hash");
+    console.log((await RootCredentials.fromPassword({ user: "", pass: secret })).toHashString());
+    return 0;
+  }
   if (command !== "start") {
     console.error(`Unknown command ${command}\n\n${USAGE}`);
     return 1;
@@ -42,7 +54,8 @@ async function main(argv: string[]): Promise<number> {
   const logger = consoleLogger();
   const baton = await startBaton(config, logger);
   logger.info(
-    `Baton listening: Hrana over HTTP at ${baton.httpUrl} and WebSocket at ${baton.wsUrl}; ` +
+    `Baton listening: Hrana over HTTP at ${baton.httpUrl} and WebSocket at ${baton.wsUrl}, ` +
+      `SurrealDB RPC at ${baton.httpUrl}/rpc and ${baton.wsUrl}/rpc; ` +
       `adapters: ${config.adapters.map((a) => `${a.name} (${describeStore(a.store)})`).join(", ")}` +
       `${config.user === undefined ? "" : "; credentials required"}`,
   );

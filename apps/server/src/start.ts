@@ -1,8 +1,10 @@
 // Wires a configuration into a running server: the adapter, the protocol services, the listener.
 import { AdapterRegistry } from "@baton/adapters-kysely";
-import { BatonServer, userPassAuthenticator, type Logger } from "@baton/server-node";
+import { allowAnyone, BatonServer, type Authenticator, type Logger, type RpcServerOptions } from "@baton/server-node";
+import { RootCredentials, TokenIssuer } from "@baton/session-core";
 import { createAdapter } from "./adapter-factory.js";
-import type { ServerConfig } from "./config.js";
+import { ConfigError, type ServerConfig } from "./config.js";
+import { rootAuthenticator } from "./root-authenticator.js";
 
 export interface RunningBaton {
   readonly server: BatonServer;
@@ -17,14 +19,41 @@ function registryFor(config: ServerConfig): AdapterRegistry {
   return new AdapterRegistry({ adapters, defaultAdapter: config.defaultAdapter });
 }
 
+/** The root user (hashed now: the plain password is not kept), or none when the server is open. */
+async function rootCredentials(config: ServerConfig): Promise<RootCredentials | undefined> {
+  const { user, pass, passHash } = config;
+  if (user === undefined) return undefined;
+  if (pass !== undefined) return RootCredentials.fromPassword({ user, pass });
+  try {
+    return RootCredentials.fromHash({ user, hash: passHash ?? "" });
+  } catch (error) {
+    throw new ConfigError(`--pass-hash: ${(error as Error).message}`);
+  }
+}
+
+/** Who may use each protocol: the root user of `--user`, by password or by RPC token; anyone without one. */
+async function authFor(config: ServerConfig): Promise<{ hrana: Authenticator; rpc: RpcServerOptions }> {
+  const credentials = await rootCredentials(config);
+  const tokens = new TokenIssuer({ secret: config.jwtSecret, ttlSeconds: config.tokenTtlSeconds });
+  const rpc: RpcServerOptions = {
+    credentials,
+    tokens,
+    ...(config.rpcSessionIdleTimeoutMs === undefined ? {} : { httpSessionIdleMs: config.rpcSessionIdleTimeoutMs }),
+  };
+  const hrana = credentials === undefined ? allowAnyone : rootAuthenticator({ credentials, tokens });
+  return { hrana, rpc };
+}
+
 export async function startBaton(config: ServerConfig, logger: Logger): Promise<RunningBaton> {
+  const auth = await authFor(config);
   const server = new BatonServer({
     databases: registryFor(config),
     tenancy: { namespaceFromHost: config.namespaceFromHost, defaultNamespace: config.defaultNamespace },
     maxBodyBytes: config.maxBodyBytes,
-    authenticate: userPassAuthenticator(config),
+    authenticate: auth.hrana,
     logger,
     hrana: { streamIdleTimeoutMs: config.streamIdleTimeoutMs, batonSecret: config.batonSecret },
+    rpc: auth.rpc,
   });
   try {
     const urls = await server.listen({ host: config.host, port: config.port });

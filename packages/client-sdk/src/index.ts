@@ -16,6 +16,8 @@ export {
   StringRecordId,
   Table,
   Uuid,
+  formatRecordId,
+  parseRecordId,
   type None,
   type RecordIdKey,
 } from "@baton/codecs";

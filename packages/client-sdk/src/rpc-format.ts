@@ -1,11 +1,11 @@
 // The two encodings a client may speak, each bound to the codec the server uses for it.
-import { jsonCodec, surrealCborCodec, type Codec } from "@baton/codecs";
+import { surrealCborCodec, surrealJsonCodec, type Codec } from "@baton/codecs";
 
 export type RpcFormat = "cbor" | "json";
 
 const CODECS: Readonly<Record<RpcFormat, Codec>> = {
   cbor: surrealCborCodec,
-  json: jsonCodec,
+  json: surrealJsonCodec,
 };
 
 /** The codec of a format: the WebSocket subprotocol and the HTTP media type both come from it. */

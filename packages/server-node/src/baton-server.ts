@@ -2,17 +2,22 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
-import type { AdapterRegistry } from "@baton/adapters-kysely";
+import type { AdapterRegistry, DatabaseTarget } from "@baton/adapters-kysely";
 import { HranaService, type HranaServiceOptions } from "@baton/hrana";
 import { GatewayError, toGatewayError } from "@baton/protocol-types";
+import { RpcService } from "@baton/surreal-rpc";
 import { WebSocketServer, type WebSocket } from "ws";
 import { allowAnyone, parseAuthorization, type Authenticator } from "./credentials.js";
 import { handleHranaHttp } from "./hrana-http-binding.js";
 import { bindHranaSocket, bindLegacySocket } from "./hrana-ws-binding.js";
 import { sendError, sendJson, sendText } from "./http-response.js";
-import { methodAllowed, routeOf } from "./http-routes.js";
-import { negotiate, type Negotiation } from "./subprotocol.js";
-import { resolveTarget, type TenancySettings } from "./tenant-resolver.js";
+import { methodAllowed, routeOf, RPC_PATH } from "./http-routes.js";
+import { RPC_FORMATS } from "./rpc-formats.js";
+import { rpcDefaultsFrom } from "./rpc-header-defaults.js";
+import { handleRpcHttp } from "./rpc-http-binding.js";
+import { bindRpcSocket } from "./rpc-ws-binding.js";
+import { negotiate, negotiateRpc, type Negotiation } from "./subprotocol.js";
+import { resolveTarget, type ResolvedRequest, type TenancySettings } from "./tenant-resolver.js";
 
 export interface Logger {
   info(message: string): void;
@@ -20,10 +25,14 @@ export interface Logger {
   error(message: string, error?: unknown): void;
 }
 
+/** SurrealDB RPC settings: root credentials, token issuer, HTTP session limits, the version reported. */
+export type RpcServerOptions = Omit<ConstructorParameters<typeof RpcService>[0], "databases" | "onError">;
+
 export interface BatonServerOptions {
   /** The configured adapters; requests are routed to a tenant's database among them. */
   readonly databases: AdapterRegistry;
   readonly hrana?: Omit<HranaServiceOptions, "databases" | "onError"> | undefined;
+  readonly rpc?: RpcServerOptions | undefined;
   /** Tenant selection beyond headers and path (default: namespace "default", no Host routing). */
   readonly tenancy?: Partial<TenancySettings> | undefined;
   /** Largest request body or WebSocket message, in bytes (default 16 MiB). */
@@ -34,11 +43,19 @@ export interface BatonServerOptions {
   readonly logger?: Logger | undefined;
 }
 
+/** A WebSocket upgrade as node:http hands it over. */
+interface Upgrade {
+  readonly req: IncomingMessage;
+  readonly socket: Duplex;
+  readonly head: Buffer;
+}
+
 const LEGACY_WS_PATH = "/database/api/ws";
 const silent: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 export class BatonServer {
   readonly hrana: HranaService;
+  readonly rpc: RpcService;
   readonly httpServer: Server;
   readonly #databases: AdapterRegistry;
   readonly #wss: WebSocketServer;
@@ -62,6 +79,11 @@ export class BatonServer {
       databases: options.databases,
       onError: (error) => this.#logger.error("stream clean-up failed", error),
     });
+    this.rpc = new RpcService({
+      ...options.rpc,
+      databases: options.databases,
+      onError: (error) => this.#logger.error("RPC session clean-up failed", error),
+    });
     this.httpServer = createServer((req, res) => void this.#onRequest(req, res));
     this.#wss = new WebSocketServer({
       noServer: true,
@@ -69,7 +91,8 @@ export class BatonServer {
       perMessageDeflate: false,
       handleProtocols: (_offered, req) => {
         const negotiation = this.#negotiated.get(req);
-        return negotiation?.kind === "hrana" && negotiation.protocol !== null ? negotiation.protocol : false;
+        const chosen = negotiation?.kind === "hrana" || negotiation?.kind === "rpc" ? negotiation.protocol : null;
+        return chosen ?? false;
       },
     });
     this.httpServer.on("upgrade", (req, socket, head) => this.#onUpgrade(req, socket, head));
@@ -91,7 +114,7 @@ export class BatonServer {
     return { port, httpUrl: `http://${host}:${port}`, wsUrl: `ws://${host}:${port}` };
   }
 
-  /** Stops accepting, closes sockets with 1001, rolls back open transactions, closes the databases. */
+  /** Stops accepting, closes sockets with 1001, rolls back open transactions (Hrana and RPC), closes the databases. */
   async close(): Promise<void> {
     if (this.#closing) return;
     this.#closing = true;
@@ -99,7 +122,7 @@ export class BatonServer {
     const stopped = new Promise<void>((resolve) => this.httpServer.close(() => resolve()));
     for (const client of this.#wss.clients) client.close(1001, "Server shutting down");
     this.httpServer.closeIdleConnections();
-    await this.hrana.close();
+    await Promise.all([this.hrana.close(), this.rpc.close()]);
     const deadline = setTimeout(() => {
       for (const client of this.#wss.clients) client.terminate();
       this.httpServer.closeAllConnections();
@@ -132,6 +155,10 @@ export class BatonServer {
           const call = { req, res, endpoint: route.endpoint, version: route.version, target: resolved.target };
           return await handleHranaHttp(this.hrana, { call, maxBodyBytes: this.#maxBodyBytes });
         }
+        case "rpc":
+          return await handleRpcHttp(this.rpc, { req, res, adapter: resolved.target.adapter, maxBodyBytes: this.#maxBodyBytes });
+        case "version":
+          return sendText(res, { status: 200, text: await this.#rpcVersion() });
       }
     } catch (error) {
       sendError(res, { error, onInternal: (e) => this.#logger.error(`${req.method} ${req.url} failed`, e) });
@@ -139,12 +166,53 @@ export class BatonServer {
   }
 
   #onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
-    this.#upgrade(req, socket, head).catch((error: unknown) => rejectUpgrade(socket, toGatewayError(error)));
+    let bodyKind: "json" | "text" = "json";
+    const upgrade = async () => {
+      if (this.#closing) throw new GatewayError("SHUTTING_DOWN", "The server is shutting down");
+      const resolved = resolveTarget({ headers: req.headers, path: pathOf(req) }, this.#tenancy);
+      if (resolved.path !== RPC_PATH) return this.#upgradeHrana({ req, socket, head }, resolved);
+      // SurrealDB answers refused RPC upgrades in plain text, as it does refused HTTP RPC requests.
+      bodyKind = "text";
+      return this.#upgradeRpc({ req, socket, head }, resolved.target);
+    };
+    upgrade().catch((error: unknown) => rejectUpgrade(socket, { error: toGatewayError(error), bodyKind }));
   }
 
-  async #upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
-    if (this.#closing) throw new GatewayError("SHUTTING_DOWN", "The server is shutting down");
-    const { target, path } = resolveTarget({ headers: req.headers, path: pathOf(req) }, this.#tenancy);
+  /** `/rpc`: subprotocol `cbor` or `json` (none: JSON); the upgrade's headers make the default session. */
+  async #upgradeRpc(upgrade: Upgrade, target: DatabaseTarget): Promise<void> {
+    const { req, socket, head } = upgrade;
+    const negotiation = negotiateRpc(req.headers["sec-websocket-protocol"]);
+    if (negotiation.kind !== "rpc") {
+      const offered = negotiation.kind === "unsupported" ? negotiation.offered.join(", ") : "";
+      throw new GatewayError("PROTOCOL_ERROR", `None of the offered subprotocols (${offered}) is supported on /rpc; use cbor or json`);
+    }
+    const defaults = await this.rpc.authenticateDefaults(rpcDefaultsFrom(req.headers));
+    this.#negotiated.set(req, negotiation);
+    this.#wss.handleUpgrade(req, socket, head, (ws) => {
+      this.#watch(ws);
+      bindRpcSocket(ws, { service: this.rpc, wire: RPC_FORMATS[negotiation.format], adapter: target.adapter, defaults });
+    });
+  }
+
+  /** What RPC `version` answers, asked of the service so that `GET /version` always agrees with it. */
+  async #rpcVersion(): Promise<string> {
+    const defaults = await this.rpc.authenticateDefaults({ credential: null });
+    const reply: { result?: unknown } = await this.rpc.handleHttp({ message: { method: "version" }, defaults });
+    if (typeof reply.result !== "string") throw new GatewayError("INTERNAL_ERROR", "The RPC service has no version string");
+    return reply.result;
+  }
+
+  /** Heartbeat bookkeeping and error handling every socket gets. */
+  #watch(ws: WebSocket): void {
+    this.#alive.add(ws);
+    ws.on("pong", () => this.#alive.add(ws));
+    ws.on("error", () => ws.terminate());
+  }
+
+  /** Every other path: Hrana (hrana1–3), or the `/database/api/ws` framing without a subprotocol. */
+  async #upgradeHrana(upgrade: Upgrade, resolved: ResolvedRequest): Promise<void> {
+    const { req, socket, head } = upgrade;
+    const { target, path } = resolved;
     const negotiation = negotiate(req.headers["sec-websocket-protocol"]);
     if (negotiation.kind === "unsupported") {
       throw new GatewayError(
@@ -157,9 +225,7 @@ export class BatonServer {
     if (legacy) await this.#authenticate(parseAuthorization(req.headers.authorization));
     this.#negotiated.set(req, negotiation);
     this.#wss.handleUpgrade(req, socket, head, (ws) => {
-      this.#alive.add(ws);
-      ws.on("pong", () => this.#alive.add(ws));
-      ws.on("error", () => ws.terminate());
+      this.#watch(ws);
       if (legacy) {
         bindLegacySocket(ws, { service: this.hrana, target });
         return;
@@ -188,9 +254,12 @@ function pathOf(req: IncomingMessage): string {
   return (req.url ?? "/").split("?", 1)[0] as string;
 }
 
-function rejectUpgrade(socket: Duplex, error: GatewayError): void {
-  const body = JSON.stringify({ message: error.message, code: error.code });
+function rejectUpgrade(socket: Duplex, options: { error: GatewayError; bodyKind: "json" | "text" }): void {
+  const { error } = options;
+  const json = options.bodyKind === "json";
+  const body = json ? JSON.stringify({ message: error.message, code: error.code }) : error.message;
+  const type = json ? "application/json" : "text/plain";
   socket.end(
-    `HTTP/1.1 ${error.status} ${error.code}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    `HTTP/1.1 ${error.status} ${error.code}\r\nContent-Type: ${type}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
   );
 }

@@ -17,6 +17,12 @@ export function sendText(res: ServerResponse, options: { status: number; text: s
   res.end(payload);
 }
 
+/** An encoded body (e.g. CBOR) with its media type. */
+export function sendBytes(res: ServerResponse, options: { status: number; contentType: string; body: Uint8Array }): void {
+  res.writeHead(options.status, { "Content-Type": options.contentType, "Content-Length": options.body.byteLength });
+  res.end(options.body);
+}
+
 /** Answers a failed request with its code's HTTP status; our own bugs are reported, not leaked. */
 export function sendError(res: ServerResponse, options: { error: unknown; onInternal?: (error: unknown) => void }): void {
   const error = toGatewayError(options.error);

@@ -1,5 +1,6 @@
 // The HTTP route table: which path and method go where. Hrana's paths are served at the root
-// and under `/database/api/` (the route family of existing plugin-database clients).
+// and under `/database/api/` (the route family of existing plugin-database clients); SurrealDB
+// RPC at `/rpc`, with SurrealDB's `/version` probe.
 import type { HranaHttpEndpoint } from "./hrana-http-binding.js";
 import type { HranaVersion } from "@baton/hrana";
 
@@ -7,7 +8,12 @@ export type HttpRoute =
   | { readonly kind: "health" }
   | { readonly kind: "index" }
   | { readonly kind: "hrana-probe"; readonly version: HranaVersion }
-  | { readonly kind: "hrana"; readonly endpoint: HranaHttpEndpoint; readonly version: HranaVersion };
+  | { readonly kind: "hrana"; readonly endpoint: HranaHttpEndpoint; readonly version: HranaVersion }
+  | { readonly kind: "rpc" }
+  | { readonly kind: "version" };
+
+/** The path of SurrealDB RPC, over HTTP (POST) and WebSocket. */
+export const RPC_PATH = "/rpc";
 
 const HRANA_PREFIXES = ["/", "/database/api/"];
 
@@ -20,12 +26,14 @@ const hranaPaths: Record<string, HttpRoute> = {
 };
 
 /** Routes that answer GET (the rest answer POST). */
-const GET_KINDS = new Set<HttpRoute["kind"]>(["health", "index", "hrana-probe"]);
+const GET_KINDS = new Set<HttpRoute["kind"]>(["health", "index", "hrana-probe", "version"]);
 
 /** The route for a path (query string already removed), or undefined. */
 export function routeOf(path: string): HttpRoute | undefined {
   if (path === "/health") return { kind: "health" };
   if (path === "/") return { kind: "index" };
+  if (path === RPC_PATH) return { kind: "rpc" };
+  if (path === "/version") return { kind: "version" };
   // The `/database/api/` family's own pipeline path, with Hrana 3 semantics.
   if (path === "/database/api/pipeline") return { kind: "hrana", endpoint: "pipeline", version: 3 };
   for (const prefix of HRANA_PREFIXES) {

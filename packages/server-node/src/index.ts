@@ -1,4 +1,4 @@
 // node:http and ws bindings for Baton's protocols.
-export { BatonServer, type BatonServerOptions, type Logger } from "./baton-server.js";
+export { BatonServer, type BatonServerOptions, type Logger, type RpcServerOptions } from "./baton-server.js";
 export { allowAnyone, parseAuthorization, type Authenticator, type Credential } from "./credentials.js";
 export { userPassAuthenticator } from "./user-pass-authenticator.js";
