@@ -166,6 +166,24 @@ export function recordStoreSuite(name: string, fixture: FixtureFactory): void {
         }
       });
 
+      it("converts and tags conflicting values on every database: ints into float columns, anything into text", async () => {
+        await db.store.insert({ table: "conflict", id: "a", content: { score: 1.5, name: "text", when: at("2020-01-01T00:00:00Z") } });
+        const values = { score: 2n ** 60n + 1n, name: at("2021-02-03T04:05:06.123456789Z") };
+        const record = await db.store.insert({ table: "conflict", id: "b", content: values });
+        expectSame(record["score"], values.score);
+        expectSame(record["name"], values.name);
+        const other = await db.store.insert({ table: "conflict", id: "c", content: { name: 12, score: 3 } });
+        expectSame(other["name"], 12);
+        expectSame(other["score"], 3);
+        const refused = db.store.insert({ table: "conflict", id: "d", content: { when: "not a date" } });
+        if (db.dialect === "postgres" || db.dialect === "mysql") {
+          // Widening a typed column is not built: the write is refused, naming the field.
+          expect((await rpcError(refused)).message).toContain("when");
+        } else {
+          expectSame((await refused)["when"], "not a date");
+        }
+      });
+
       it("keeps null apart from NONE, at the top and inside arrays", async () => {
         const record = await db.store.insert({ table: "nulls", id: "a", content: { nil: null, gone: NONE, list: [null, NONE] } });
         expect(Object.hasOwn(record, "gone")).toBe(false);

@@ -89,7 +89,8 @@ function write(value: unknown, column: ColumnInfo): SqlValue | undefined {
     case "int":
       return kind === "int" ? BigInt(value as number | bigint) : kind === "float" && Object.is(value, -0) ? 0n : undefined;
     case "float":
-      return kind === "float" ? (value as number) : kind === "int" ? String(value) : undefined;
+      // Sent as a number, so the read-back models double precision's rounding of large ints.
+      return kind === "float" ? (value as number) : kind === "int" ? Number(value) : undefined;
     case "decimal":
       return kind === "decimal" ? (value as Decimal).value : kind === "int" || kind === "float" ? String(value) : undefined;
     case "datetime":
