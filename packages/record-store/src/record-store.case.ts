@@ -275,6 +275,16 @@ export function recordStoreSuite(name: string, fixture: FixtureFactory): void {
         expect(await db.store.delete(new RecordId("person", "a"))).toBeUndefined();
       });
 
+      it("sees tables and columns another connection's store made", async () => {
+        const other = await db.another();
+        await db.store.insert({ table: "shared", id: "a", content: { n: 1 } });
+        expectSame(await other.store.get(new RecordId("shared", "a")), { id: new RecordId("shared", "a"), n: 1 });
+        await db.store.insert({ table: "shared", id: "b", content: { n: 2, extra: "x" } });
+        const record = await other.store.insert({ table: "shared", id: "c", content: { extra: "y", more: true } });
+        expectSame(record, { id: new RecordId("shared", "c"), extra: "y", more: true });
+        expect((await db.store.scan("shared")).length).toBe(3);
+      });
+
       it("refuses _baton_ names and hides Baton's tables", async () => {
         expect((await rpcError(db.store.insert({ table: "_baton_x", content: {} }))).kind).toBe("Validation");
         expect((await rpcError(db.store.insert({ table: "t", content: { _baton_types: 1 } }))).kind).toBe("Validation");

@@ -162,6 +162,7 @@ export const sqliteStoreDialect: StoreDialect = {
   kindOfType: (sqlType) => sqliteKindOfType(sqlType),
   createTable,
   addColumn: ({ table, column, kind }) => `ALTER TABLE ${quote(table)} ADD COLUMN ${quote(column)} ${COLUMN_TYPES[kind]}`,
+  duplicateColumn: /duplicate column name/i,
   createMeta: `CREATE TABLE IF NOT EXISTS "_baton_meta" ("tb" TEXT NOT NULL, "item" TEXT NOT NULL, "def" TEXT NOT NULL, PRIMARY KEY ("tb", "item"))`,
   upsertMeta: `INSERT INTO "_baton_meta" ("tb", "item", "def") VALUES (?, ?, ?) ON CONFLICT ("tb", "item") DO UPDATE SET "def" = excluded."def"`,
   catalogTable,
