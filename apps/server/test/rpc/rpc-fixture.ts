@@ -66,6 +66,11 @@ export interface RpcFixture {
   tb(name: string): unknown;
   /** A new session id as the format sends it: Uuid (CBOR tag 37) or its text (JSON). */
   newSessionId(): unknown;
+  /**
+   * Attaches a new session on `db` and signs it in as root (a WebSocket's attached session starts
+   * signed out, as SurrealDB's does; the JS SDK's forkSession replays `authenticate` for this).
+   */
+  attach(db: RpcClient): Promise<unknown>;
   /** NONE as results carry it: the NONE symbol in CBOR, `null` in JSON (which has no NONE). */
   readonly none: unknown;
 }
@@ -103,6 +108,7 @@ export function useRpcBaton(
     if (server === undefined) throw new Error("The Baton server is not running (used outside a test?)");
     return server;
   };
+  const newSessionId = () => (format === "cbor" ? Uuid.parse(randomUUID()) : randomUUID());
   const baseUrl = (which: RpcTransport) => (which === "ws" ? running().wsUrl : running().httpUrl);
   return {
     transport,
@@ -148,7 +154,13 @@ export function useRpcBaton(
     },
     rid: (table, key) => (format === "cbor" ? new RecordId(table, key) : `${table}:${String(key)}`),
     tb: (name) => (format === "cbor" ? new Table(name) : name),
-    newSessionId: () => (format === "cbor" ? Uuid.parse(randomUUID()) : randomUUID()),
+    newSessionId,
+    async attach(db) {
+      const session = newSessionId();
+      await db.call("attach", [], { session });
+      await db.call("signin", [{ user: ROOT.user, pass: ROOT.pass }], { session });
+      return session;
+    },
     none: format === "cbor" ? NONE : null,
   };
 }

@@ -83,6 +83,8 @@ export function seedExampleCases(baton: RpcFixture): void {
 
     test("patch [\"person\", ops] → the patched records (documented: the patches)", async () => {
       const db = await client();
+      // JSON Patch `replace` needs the field to exist (RFC 6902, 4.3): give every person one first.
+      await db.call("merge", ["person", { last_updated: "2020-01-01T00:00:00Z" }]);
       const patched = (await db.call<Rec[]>("patch", ["person", [{ op: "replace", path: "/last_updated", value: "2023-06-16T08:34:25Z" }]])).map(plain);
       expect(patched.every((r) => r.last_updated === "2023-06-16T08:34:25Z")).toBe(true);
       const diffs = await db.call<unknown[]>("patch", ["person", [{ op: "replace", path: "/active", value: false }], true]);

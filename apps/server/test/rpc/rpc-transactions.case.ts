@@ -14,7 +14,27 @@ export function transactionCases(baton: RpcFixture): void {
       return;
     }
 
-    test("commit keeps the transaction's writes", async () => {
+    if (baton.format === "json") {
+      // `commit`/`cancel` take a UUID value, and JSON has none: a UUID's text stays text, which
+      // SurrealDB 3.0.2 refuses too. JSON clients can only end a transaction by closing the socket.
+      test("JSON: commit and cancel refuse the transaction's UUID text; closing the socket rolls back", async () => {
+        const t = uniqueTable("txj");
+        const db = await baton.client();
+        const txn = await db.call("begin");
+        expect(txn).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-/);
+        await db.call("create", [baton.rid(t, "j"), { n: 1 }], { txn });
+        await expectRpcError(db.call("commit", [txn]), { code: -32603, message: "Expected transaction UUID" });
+        await expectRpcError(db.call("cancel", [txn]), { code: -32603, message: "Expected transaction UUID" });
+        await db.close();
+        const after = await baton.client();
+        expect(await after.call("select", [baton.rid(t, "j")])).toBe(baton.none);
+      });
+    }
+
+    const cbor = (title: string, fn: () => Promise<void>) =>
+      baton.format === "cbor" ? test(title, fn) : test.skip(`${title} (skipped: JSON cannot carry the UUID that commit and cancel take)`, fn);
+
+    cbor("commit keeps the transaction's writes", async () => {
       const db = await baton.client();
       const t = uniqueTable("tx");
       await db.call("create", [baton.rid(t, "before"), { n: 0 }]);
@@ -26,7 +46,7 @@ export function transactionCases(baton: RpcFixture): void {
       await expectRpcError(db.call("commit", [txn]), { code: -32603, kind: "Validation", message: "Transaction not found" });
     });
 
-    test("cancel drops the transaction's writes", async () => {
+    cbor("cancel drops the transaction's writes", async () => {
       const db = await baton.client();
       const t = uniqueTable("tx");
       await db.call("create", [baton.rid(t, "keep"), { n: 0 }]);
