@@ -22,7 +22,7 @@ async function hranaOutcome(url: string, authToken: string): Promise<string> {
   const client = createClient({ url, authToken });
   try {
     const rs = await client.execute("SELECT 1");
-    return `ok ${String(rs.rows[0]?.[0])}`;
+    return `ok ${Number(rs.rows[0]?.[0])}`;
   } catch (error) {
     return `refused ${(error as { code?: string }).code ?? String(error)}`;
   } finally {
