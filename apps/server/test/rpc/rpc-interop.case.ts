@@ -55,5 +55,13 @@ export function interopCases(baton: RpcFixture): void {
       const body = (await res.json()) as { results: { response: { result: { rows: { value: string }[][] } } }[] };
       expect(body.results[0]?.response.result.rows[0]?.[0]?.value).toBe("1");
     });
+
+    test("the headers of SurrealDB before 2.0, NS and DB, select the tenant too", async () => {
+      const t = uniqueTable("old");
+      const db = await baton.client({ namespace: null, headers: { NS: baton.namespace, DB: baton.namespace } });
+      await db.call("create", [baton.rid(t, "k"), { v: "old headers" }]);
+      const rs = await baton.hrana().execute(`SELECT v FROM ${t}`);
+      expect(rs.rows.map((row) => row[0])).toEqual(["old headers"]);
+    });
   });
 }
