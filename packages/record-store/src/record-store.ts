@@ -24,6 +24,14 @@ export type SurrealRecord = SurrealObject;
 /** How a table keys its records (docs/record-model.md, "Record ids"). */
 export type KeyKind = "string" | "int" | "uuid" | "array" | "object" | "none";
 
+/** A table and content whose columns must exist before a write can run (see `RecordStore.prepare`). */
+export interface PendingSchema {
+  readonly table: string;
+  readonly id?: RecordIdKey | undefined;
+  readonly content: SurrealObject;
+  readonly edge?: boolean;
+}
+
 export interface TableInfo {
   readonly name: string;
   /** "baton": made by RPC (has `_baton_types`); "sql": any other table, used as it is. */
@@ -57,6 +65,12 @@ export interface RecordStore {
    * as stored; undefined when there is no such record. `content.id` is ignored.
    */
   replace(id: RecordId, content: SurrealObject): Promise<SurrealRecord | undefined>;
+  /**
+   * Creates the table and the columns `content` needs, without writing a record. Call it outside
+   * any transaction: it is how a caller answers a `SchemaChangeRefused` (MySQL/MariaDB, where a
+   * schema change cannot happen inside a transaction) before running the transaction again.
+   */
+  prepare(input: PendingSchema): Promise<void>;
   /** Deletes one record and returns it as it was, or undefined. */
   delete(id: RecordId): Promise<SurrealRecord | undefined>;
   /**

@@ -6,9 +6,10 @@ import { RecordId, type RecordIdKey } from "@baton/codecs";
 import { RpcError } from "@baton/protocol-types/rpc";
 import { ColumnConflict, decodeRow, encodeRow, selectColumns, storedFields } from "./codec/row-codec.js";
 import type { StoreDialect } from "./dialects/store-dialect.js";
+import { SchemaChangeRefused } from "./schema-change-refused.js";
 import { randomStringKey, uuidV7 } from "./keys/id-generator.js";
 import { keyFromSql, keyKindOf, keyToSql } from "./keys/record-key.js";
-import type { KeyKind, RecordStore, SurrealObject, SurrealRecord, TableInfo } from "./record-store.js";
+import type { KeyKind, PendingSchema, RecordStore, SurrealObject, SurrealRecord, TableInfo } from "./record-store.js";
 import { fieldItem, tableItem, writeMeta, type MetaRow } from "./schema/meta-annotations.js";
 import type { SchemaCache } from "./schema/schema-cache.js";
 import { loadTable } from "./schema/schema-loader.js";
@@ -99,6 +100,18 @@ export class SqlRecordStore implements RecordStore {
       const stored = key === undefined ? undefined : await this.get(new RecordId(schema.name, key));
       if (stored === undefined) throw new RpcError("INTERNAL", `The record inserted into '${schema.name}' cannot be read back`);
       return stored;
+    });
+  }
+
+  async prepare(input: PendingSchema): Promise<void> {
+    await this.#retrying(async () => {
+      const schema = await this.#schema(input.table);
+      if (schema !== undefined) {
+        await this.#ensureColumns(schema, input.content);
+        return;
+      }
+      const keyKind = input.id === undefined ? "string" : keyKindOf(input.id);
+      await this.#createTable({ table: input.table, keyKind, edge: input.edge ?? false, content: input.content });
     });
   }
 
@@ -244,9 +257,9 @@ export class SqlRecordStore implements RecordStore {
       // MySQL/MariaDB: a column added on another connection makes the table unusable to this
       // transaction (error 1412), and on this connection it would commit the transaction.
       const [field] = missing[0] ?? [""];
-      throw RpcError.validation(
+      throw new SchemaChangeRefused(
         `The field '${field}' is new to table '${schema.name}': on MySQL, add the field outside the transaction or DEFINE it first`,
-        { kind: "TransactionSchemaChange" },
+        { table: schema.name, content, edge: schema.edge },
       );
     }
     const columns = this.#newColumns(content, (field) => schema.columns.has(field));
@@ -410,9 +423,8 @@ export class SqlRecordStore implements RecordStore {
       // MySQL/MariaDB: a table created or altered (on another connection) after this
       // transaction's snapshot cannot be used by it.
       if (error instanceof GatewayError && /\berror 1412\b/.test(error.message)) {
-        throw RpcError.validation(
+        throw new SchemaChangeRefused(
           "The table was created or changed after this transaction began reading: on MySQL, create the table or add the field outside the transaction, or DEFINE it first",
-          { kind: "TransactionSchemaChange" },
         );
       }
       throw error;

@@ -2,8 +2,7 @@
 // call, a RecordStore over it, the call's work inside one transaction, and the connection always
 // returned (on errors too). Interactive transactions keep their lease instead (rpc-transactions.ts).
 import type { AdapterRegistry, SqlConnection, SqlDatabase, SqlAdapter } from "@baton/adapters-kysely";
-import { RpcError } from "@baton/protocol-types/rpc";
-import type { RecordStore } from "@baton/record-store";
+import { SchemaChangeRefused, type RecordStore } from "@baton/record-store";
 
 /** Opens a RecordStore over a checked-out connection (the record store's factory). */
 export interface RecordStoreOpener {
@@ -16,6 +15,9 @@ export interface StoreLease {
   readonly store: RecordStore;
   release(): Promise<void>;
 }
+
+/** Rounds of "prepare the schema, run again" before a MySQL schema refusal is reported. */
+const MAX_SCHEMA_ATTEMPTS = 5;
 
 export class RecordAccess {
   readonly #databases: AdapterRegistry;
@@ -52,21 +54,21 @@ export class RecordAccess {
   async run<T>(tenant: string, work: (store: RecordStore) => Promise<T>): Promise<T> {
     const lease = await this.checkout(tenant);
     try {
-      return await lease.store.transaction(() => work(lease.store));
-    } catch (error) {
-      if (!isSchemaChangeRefusal(error)) throw error;
-      // MySQL adds a column on a second connection (DDL would commit the transaction), which
-      // waits for the metadata lock the method's own transaction holds on the table, so the
-      // store refuses (docs/record-model.md, "Schema changes and transactions"). The transaction
-      // has been rolled back; the method runs again without one, each write committing alone.
-      return await work(lease.store);
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await lease.store.transaction(() => work(lease.store));
+        } catch (error) {
+          if (!(error instanceof SchemaChangeRefused) || attempt >= MAX_SCHEMA_ATTEMPTS) throw error;
+          // MySQL/MariaDB cannot change a schema inside a transaction (DDL commits it, and a
+          // column added on another connection makes the table unusable to it), so the store
+          // refused (docs/record-model.md, "Schema changes and transactions"). The transaction
+          // has been rolled back: make the change on its own, then run the whole method again,
+          // still atomically. A method that keeps needing new columns gives up after a few rounds.
+          if (error.pending !== undefined) await lease.store.prepare(error.pending);
+        }
+      }
     } finally {
       await lease.release();
     }
   }
-}
-
-/** The record store's refusal to change a table's schema inside a transaction (MySQL). */
-function isSchemaChangeRefusal(error: unknown): boolean {
-  return error instanceof RpcError && error.details?.kind === "TransactionSchemaChange";
 }
