@@ -5,7 +5,7 @@ import { Type, type Static, type TSchema } from "@sinclair/typebox";
 import { validatorFor, type Validator } from "../validator.js";
 import { RpcError } from "./rpc-errors.js";
 import type { RpcMethodName } from "./rpc-method-name.js";
-import { describeOptional, describeValue, isNone, isNullish, isPlainObject, isUuidValue } from "./rpc-values.js";
+import { describeOptional, describeValue, isNone, isNullish, isPlainObject, uuidText } from "./rpc-values.js";
 
 const Any = Type.Unknown();
 
@@ -37,7 +37,11 @@ export const RpcPatchParams = tuples("RpcPatchParams", [Any, Any, Any], 1);
 export const RpcRelateParams = tuples("RpcRelateParams", [Any, Any, Any, Any], 3);
 export const RpcQueryParams = tuples("RpcQueryParams", [Any, Any], 1);
 export const RpcRunParams = tuples("RpcRunParams", [Any, Any, Any], 1);
-/** `commit`/`cancel` read only the last parameter, which must be the transaction's UUID. */
+/**
+ * `commit`/`cancel` read only the last parameter, which must be the transaction's UUID. Its text
+ * form is accepted too: it is the only form a JSON client has (`begin` answers a UUID, which
+ * SurrealDB's JSON prints as a string), as `session` and `txn` accept it.
+ */
 export const RpcTransactionParams = Type.Array(Any, { minItems: 1, $id: "RpcTransactionParams" });
 
 /** How a method treats its parameters, and where it may run. */
@@ -148,13 +152,13 @@ export const RPC_METHODS: Readonly<Record<RpcMethodName, RpcMethodSpec>> = {
   commit: {
     params: RpcTransactionParams,
     invalidMessage: "Expected transaction UUID",
-    refine: (params) => (isUuidValue(params.at(-1)) ? undefined : "Expected transaction UUID"),
+    refine: (params) => (uuidText(params.at(-1)) === undefined ? "Expected transaction UUID" : undefined),
     overHttp: "method-not-found",
   },
   cancel: {
     params: RpcTransactionParams,
     invalidMessage: "Expected transaction UUID",
-    refine: (params) => (isUuidValue(params.at(-1)) ? undefined : "Expected transaction UUID"),
+    refine: (params) => (uuidText(params.at(-1)) === undefined ? "Expected transaction UUID" : undefined),
     overHttp: "method-not-found",
   },
 };
