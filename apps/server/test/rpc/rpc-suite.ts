@@ -12,6 +12,7 @@ import { methodCases } from "./rpc-methods.case.js";
 import { seedExampleCases } from "./rpc-seed-examples.case.js";
 import { sessionCases, sessionExpiryCases } from "./rpc-sessions.case.js";
 import { transactionCases } from "./rpc-transactions.case.js";
+import { valueCases } from "./rpc-values.case.js";
 
 const FORMATS: readonly RpcFormat[] = ["cbor", "json"];
 
@@ -27,6 +28,7 @@ export function rpcSuite(transport: RpcTransport, backend: Backend): void {
         authCases(baton);
         badInputCases(baton);
         interopCases(baton);
+        valueCases(baton);
       });
       if (transport === "http") sessionExpiryCases({ transport, format, backend });
     });
