@@ -16,6 +16,7 @@ import {
 import { RpcError } from "@baton/protocol-types/rpc";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { SurrealObject } from "./record-store.js";
+import { SchemaChangeRefused } from "./schema-change-refused.js";
 import type { FixtureFactory, StoreFixture } from "./test-support/store-fixtures.js";
 import { sameValue } from "./values/value-equality.js";
 
@@ -154,15 +155,14 @@ export function recordStoreSuite(name: string, fixture: FixtureFactory): void {
           second[field] = EVERY_VALUE[names[(i + 7) % names.length] ?? field];
         });
         await db.store.insert({ table: "mixed", id: "first", content: first });
-        const record = await db.store.insert({ table: "mixed", id: "second", content: second }).catch((error: unknown) => error);
-        if (db.dialect === "postgres" || db.dialect === "mysql") {
-          // Conflicts beyond conversion need widening there; each field alone shows what converts.
-          expect(record).toBeInstanceOf(RpcError);
-          return;
-        }
-        if (record instanceof Error) throw record;
+        const record = await db.store.insert({ table: "mixed", id: "second", content: second });
+        const [old, again] = await db.store.scan("mixed");
         for (const [field, value] of Object.entries(second)) {
-          expect.soft(sameValue(fieldOf(record as SurrealObject, field), value), `${field}: ${show(fieldOf(record as SurrealObject, field))}`).toBe(true);
+          expect.soft(sameValue(fieldOf(record, field), value), `${field}: ${show(fieldOf(record, field))}`).toBe(true);
+          expect.soft(sameValue(fieldOf(again, field), value), `${field} again: ${show(fieldOf(again, field))}`).toBe(true);
+        }
+        for (const [field, value] of Object.entries(first)) {
+          expect.soft(sameValue(fieldOf(old, field), value), `old ${field}: ${show(fieldOf(old, field))}`).toBe(true);
         }
       });
 
@@ -175,13 +175,9 @@ export function recordStoreSuite(name: string, fixture: FixtureFactory): void {
         const other = await db.store.insert({ table: "conflict", id: "c", content: { name: 12, score: 3 } });
         expectSame(other["name"], 12);
         expectSame(other["score"], 3);
-        const refused = db.store.insert({ table: "conflict", id: "d", content: { when: "not a date" } });
-        if (db.dialect === "postgres" || db.dialect === "mysql") {
-          // Widening a typed column is not built: the write is refused, naming the field.
-          expect((await rpcError(refused)).message).toContain("when");
-        } else {
-          expectSame((await refused)["when"], "not a date");
-        }
+        const widened = await db.store.insert({ table: "conflict", id: "d", content: { when: "not a date" } });
+        expectSame(widened["when"], "not a date");
+        expectSame((await db.store.get(new RecordId("conflict", "a")))?.["when"], at("2020-01-01T00:00:00Z"));
       });
 
       it("keeps null apart from NONE, at the top and inside arrays", async () => {
@@ -191,6 +187,106 @@ export function recordStoreSuite(name: string, fixture: FixtureFactory): void {
         expectSame(record["list"], [null, NONE]);
         const other = await db.store.insert({ table: "nulls", id: "b", content: { list: [1] } });
         expect(Object.hasOwn(other, "nil")).toBe(false);
+      });
+    });
+
+    describe("widening", () => {
+      /** The column's SQL type as the catalog says it, and the kind `_baton_meta` records for it. */
+      async function columnOf(table: string, column: string): Promise<{ type: string; kind: unknown }> {
+        const type =
+          db.dialect === "postgres"
+            ? "SELECT data_type FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ? AND column_name = ?"
+            : db.dialect === "mysql"
+              ? "SELECT DATA_TYPE FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? AND COLUMN_NAME = ?"
+              : "SELECT type FROM pragma_table_info(?) WHERE name = ?";
+        const [[sqlType] = []] = await db.sql(type, [table, column]);
+        const [[def] = []] = await db.sql("SELECT def FROM _baton_meta WHERE tb = ? AND item = ?", [table, `field:${column}`]);
+        const parsed: unknown = typeof def === "string" ? JSON.parse(def) : undefined;
+        const kind = typeof parsed === "object" && parsed !== null ? (parsed as Record<string, unknown>)["kind"] : undefined;
+        return { type: String(sqlType).toLowerCase(), kind };
+      }
+
+      const JSON_TYPE = /^(jsonb|json|longtext|text)$/;
+
+      it("widens int to float for a fraction, keeping old ints exact", async () => {
+        const ints = [1, -7, 2n ** 60n + 1n, 2n ** 63n - 1n];
+        for (const [i, n] of ints.entries()) await db.store.insert({ table: "w", id: `i${i}`, content: { v: n } });
+        const record = await db.store.insert({ table: "w", id: "f", content: { v: 2.5 } });
+        expectSame(record["v"], 2.5);
+        expectSame((await db.store.scan("w")).map((r) => r["v"]), [2.5, ...ints]);
+        const column = await columnOf("w", "v");
+        if (db.dialect !== "sqlite" && db.dialect !== "libsql") {
+          expect(column.type).toMatch(/^(double precision|double)$/);
+          expect(column.kind).toBe("float");
+        }
+        // A later conflict widens the float column to JSON.
+        await db.store.insert({ table: "w", id: "s", content: { v: "text" } });
+        expectSame((await db.store.scan("w")).map((r) => r["v"]), [2.5, ...ints, "text"]);
+        if (db.dialect !== "sqlite" && db.dialect !== "libsql") expect((await columnOf("w", "v")).kind).toBe("json");
+      });
+
+      it("widens a column of every kind to JSON, every old value reading back exactly", async () => {
+        const fields = Object.entries(EVERY_VALUE);
+        await db.store.insert({ table: "every", id: "old", content: EVERY_VALUE });
+        await db.store.insert({ table: "every", id: "nil", content: Object.fromEntries(fields.map(([field]) => [field, null])) });
+        // A value of another kind for every field: a string, or an object for text columns.
+        const other = Object.fromEntries(fields.map(([field, value]) => [field, typeof value === "string" ? { was: value } : `not ${field}`]));
+        const record = await db.store.insert({ table: "every", id: "other", content: other });
+        const [nil, old, again] = await db.store.scan("every");
+        for (const [field, value] of fields) {
+          expect.soft(sameValue(fieldOf(old, field), value), `old ${field}: ${show(fieldOf(old, field))}`).toBe(true);
+          expect.soft(fieldOf(nil, field), `nil ${field}`).toBeNull();
+          expect.soft(sameValue(fieldOf(record, field), other[field]), `new ${field}: ${show(fieldOf(record, field))}`).toBe(true);
+          expect.soft(sameValue(fieldOf(again, field), other[field]), `new ${field}: ${show(fieldOf(again, field))}`).toBe(true);
+        }
+        if (db.dialect === "postgres" || db.dialect === "mysql") {
+          const { type, kind } = await columnOf("every", "nanos");
+          expect(type).toMatch(JSON_TYPE);
+          expect(kind).toBe("json");
+        }
+      });
+
+      it("widens inside a transaction (MySQL: refuses, then widens when prepared outside it)", async () => {
+        await db.store.insert({ table: "tw", id: "a", content: { v: at("2020-01-01T00:00:00Z"), n: 1 } });
+        await db.store.begin();
+        const writing = db.store.insert({ table: "tw", id: "b", content: { v: "later" } });
+        if (db.dialect === "mysql") {
+          const error = await rpcError(writing);
+          expect(error).toBeInstanceOf(SchemaChangeRefused);
+          expect(error.message).toContain("v");
+          await db.store.rollback();
+          const pending = (error as SchemaChangeRefused).pending;
+          expect(pending?.table).toBe("tw");
+          if (pending !== undefined) await db.store.prepare(pending);
+          await db.store.transaction(() => db.store.insert({ table: "tw", id: "b", content: { v: "later" } }));
+        } else {
+          expectSame((await writing)["v"], "later");
+          await db.store.commit();
+        }
+        expectSame(
+          (await db.store.scan("tw")).map((r) => r["v"]),
+          [at("2020-01-01T00:00:00Z"), "later"],
+        );
+      });
+
+      it("rolls a widening back with a cancelled transaction (MySQL: the widened column stays)", async () => {
+        await db.store.insert({ table: "tc", id: "a", content: { v: 7n, d: new Decimal("1.50") } });
+        const before = await columnOf("tc", "v");
+        if (db.dialect === "mysql") {
+          await db.store.prepare({ table: "tc", content: { v: [1] } });
+        }
+        await db.store.begin();
+        const record = await db.store.insert({ table: "tc", id: "b", content: { v: [1] } });
+        expectSame(record["v"], [1]);
+        await db.store.rollback();
+        expectSame(await db.store.scan("tc"), [{ id: new RecordId("tc", "a"), v: 7, d: new Decimal("1.50") }]);
+        const after = await columnOf("tc", "v");
+        if (db.dialect === "mysql") expect(after.kind).toBe("json");
+        else expect(after).toEqual(before);
+        // The store learnt the rollback: the next conflict widens again.
+        const again = await db.store.insert({ table: "tc", id: "c", content: { v: { a: 1 } } });
+        expectSame(again["v"], { a: 1 });
+        expectSame((await db.store.get(new RecordId("tc", "a")))?.["v"], 7);
       });
     });
 
@@ -404,6 +500,13 @@ export function recordStoreSuite(name: string, fixture: FixtureFactory): void {
         const error = await rpcError(db.store.insert({ table: "users", id: 9, content: { user_id: 9, name: "Cy", extra: 1 } }));
         expect(error.kind).toBe("Validation");
         expect(error.message).toContain("extra");
+        if (db.dialect === "postgres" || db.dialect === "mysql") {
+          // SQL tables are never altered: a value its column cannot hold is refused, naming the field.
+          const conflict = await rpcError(db.store.insert({ table: "users", id: 10, content: { user_id: 10, name: "Di", score: "high" } }));
+          expect(conflict.kind).toBe("Validation");
+          expect(conflict.message).toContain("score");
+          expect((await db.sql("SELECT count(*) FROM users"))[0]?.[0]).toBe(2n);
+        }
       });
     });
 

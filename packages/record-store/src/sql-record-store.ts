@@ -13,6 +13,7 @@ import type { KeyKind, PendingSchema, RecordStore, SurrealObject, SurrealRecord,
 import { fieldItem, tableItem, writeMeta, type MetaRow } from "./schema/meta-annotations.js";
 import type { SchemaCache } from "./schema/schema-cache.js";
 import { loadTable } from "./schema/schema-loader.js";
+import { widenColumn } from "./schema/column-widening.js";
 import { HIDDEN_PREFIX, META_TABLE, TAGS_COLUMN, type ColumnKind, type TableSchema } from "./schema/table-schema.js";
 import { columnKindOf, widenedKind } from "./schema/column-kind-choice.js";
 import { formatRecordIdText } from "./values/record-link.js";
@@ -123,7 +124,7 @@ export class SqlRecordStore implements RecordStore {
       const existing = await this.#run(`SELECT 1 FROM ${this.#q(schema.name)} WHERE ${where.sql}`, where.args);
       if (existing.rows.length === 0) return undefined;
       schema = await this.#ensureColumns(schema, content);
-      const { values, tags } = await this.#encode(schema, content);
+      const { values, tags } = this.#encode(schema, content);
       const sets = [...values.keys()].map((name) => `${this.#q(name)} = ?`);
       const args: SqlValue[] = [...values.values()];
       if (schema.origin === "baton") {
@@ -245,8 +246,16 @@ export class SqlRecordStore implements RecordStore {
     return schema;
   }
 
-  /** Adds columns for fields that have none (Baton tables); refuses them in SQL tables. */
+  /**
+   * Makes `schema` ready to store `content`: adds columns for fields that have none and widens
+   * columns that cannot hold a value even by conversion (Baton tables); refuses both in SQL tables.
+   */
   async #ensureColumns(schema: TableSchema, content: SurrealObject): Promise<TableSchema> {
+    return this.#widenConflicts(await this.#addColumns(schema, content), content);
+  }
+
+  /** Adds columns for fields that have none (Baton tables); refuses them in SQL tables. */
+  async #addColumns(schema: TableSchema, content: SurrealObject): Promise<TableSchema> {
     const missing = storedFields(content).filter(([field, value]) => !schema.columns.has(field) && value !== null);
     if (missing.length === 0) return schema;
     if (schema.origin === "sql") {
@@ -272,6 +281,43 @@ export class SqlRecordStore implements RecordStore {
     const statements = columns.map((column) => this.#dialect.addColumn({ table: schema.name, column: column.name, kind: column.kind }));
     await this.#schemaChange({ rows, statements });
     return (await this.#schema(schema.name)) ?? schema;
+  }
+
+  /**
+   * Widens, one at a time, the columns of a Baton table that cannot hold a value of `content`
+   * (docs/record-model.md, "Type conflicts", step 2). SQL tables are never altered: there the
+   * conflict is refused, naming the field. A column widens at most twice (int → float → JSON).
+   */
+  async #widenConflicts(schema: TableSchema, content: SurrealObject): Promise<TableSchema> {
+    let current = schema;
+    for (let round = 0; round <= 2 * current.columns.size; round++) {
+      const conflict = columnConflict(current, this.#dialect, content);
+      if (conflict === undefined) return current;
+      if (current.origin === "sql" || this.#dialect.widening === undefined) throw this.#refusal(current, conflict);
+      const kind = widenedKind(conflict.column.kind, conflict.value);
+      if (this.#dialect.ddlCommits && !this.#connection.isAutocommit()) {
+        // MySQL/MariaDB: the rewrite is DDL, which would commit the caller's transaction.
+        throw new SchemaChangeRefused(
+          `The field '${conflict.field}' of '${current.name}' must widen from ${conflict.column.sqlType} to ${this.#dialect.columnType(kind)}: on MySQL, outside the transaction`,
+          { table: current.name, content, edge: current.edge },
+        );
+      }
+      const widening = { connection: this.#connection, dialect: this.#dialect, schema: current, column: conflict.column, kind };
+      try {
+        if (this.#dialect.ddlCommits) await widenColumn(widening);
+        else await this.transaction(() => widenColumn(widening));
+      } finally {
+        this.#cache.bump();
+      }
+      current = (await this.#schema(current.name)) ?? current;
+    }
+    throw new RpcError("INTERNAL", `The columns of '${current.name}' did not settle after widening`);
+  }
+
+  #refusal(schema: TableSchema, conflict: ColumnConflict): RpcError {
+    return RpcError.validation(
+      `Couldn't coerce value for field \`${conflict.field}\` of '${schema.name}': the column is ${conflict.column.sqlType}`,
+    );
   }
 
   /** Columns for the fields of `content` that have none (`exists`), typed by their values; `null` needs none. */
@@ -324,27 +370,20 @@ export class SqlRecordStore implements RecordStore {
 
   // ---- rows ----
 
-  async #encode(schema: TableSchema, content: SurrealObject) {
+  /** The row of `content`; a conflict left after `#ensureColumns` (a SQL table) is refused. */
+  #encode(schema: TableSchema, content: SurrealObject) {
     try {
       return encodeRow({ schema, dialect: this.#dialect, content });
     } catch (error) {
       if (!(error instanceof ColumnConflict)) throw error;
-      if (schema.origin === "sql") {
-        throw RpcError.validation(
-          `Couldn't coerce value for field \`${error.field}\` of '${schema.name}': the column is ${error.column.sqlType}`,
-        );
-      }
-      const widened = widenedKind(error.column.kind, error.value);
-      throw RpcError.validation(
-        `The field '${error.field}' of '${schema.name}' is ${error.column.sqlType}; widening it to ${widened} is not supported yet`,
-      );
+      throw this.#refusal(schema, error);
     }
   }
 
   /** Inserts the row; returns its key (the database's, when `key` is undefined). */
   async #insertRow(input: { schema: TableSchema; key: RecordIdKey | undefined; content: SurrealObject }): Promise<RecordIdKey> {
     const { schema, key, content } = input;
-    const { values, tags } = await this.#encode(schema, content);
+    const { values, tags } = this.#encode(schema, content);
     const names: string[] = [];
     const args: SqlValue[] = [];
     if (key !== undefined) {
@@ -440,6 +479,17 @@ export class SqlRecordStore implements RecordStore {
       this.#cache.bump();
       return work();
     }
+  }
+}
+
+/** The first field of `content` its column cannot hold even by conversion, if any. */
+function columnConflict(schema: TableSchema, dialect: StoreDialect, content: SurrealObject): ColumnConflict | undefined {
+  try {
+    encodeRow({ schema, dialect, content });
+    return undefined;
+  } catch (error) {
+    if (error instanceof ColumnConflict) return error;
+    throw error;
   }
 }
 

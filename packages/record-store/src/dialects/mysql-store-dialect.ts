@@ -8,7 +8,7 @@ import type { CatalogTable, ColumnInfo, ColumnKind } from "../schema/table-schem
 import { truncatedToMicros, yearOf } from "../values/datetime-text.js";
 import { kindOf } from "../values/value-kind.js";
 import { byStorageClass, naturalText, textAs } from "./scalar-forms.js";
-import type { CreateTableInput, StoreDialect } from "./store-dialect.js";
+import { WIDEN_TAGS_COLUMN, WIDEN_VALUE_COLUMN, type CreateTableInput, type StoreDialect } from "./store-dialect.js";
 
 const quote = (name: string): string => `\`${name.replaceAll("`", "``")}\``;
 
@@ -183,4 +183,15 @@ export const mysqlStoreDialect: StoreDialect = {
   insertedKey: "lastInsertRowid",
   beginStatement: "BEGIN",
   ddlCommits: true,
+  widening: {
+    mode: "copy",
+    // Keeps other sessions from writing the old column between the copy and the swap.
+    lock: (table) => `LOCK TABLES ${quote(table)} WRITE`,
+    unlock: "UNLOCK TABLES",
+    dropCopies: (table, present) => `ALTER TABLE ${quote(table)} ${present.map((column) => `DROP COLUMN ${quote(column)}`).join(", ")}`,
+    addCopies: ({ table, kind }) =>
+      `ALTER TABLE ${quote(table)} ADD COLUMN ${quote(WIDEN_VALUE_COLUMN)} ${COLUMN_TYPES[kind]}, ADD COLUMN ${quote(WIDEN_TAGS_COLUMN)} JSON`,
+    swap: ({ table, column, kind, after }) =>
+      `ALTER TABLE ${quote(table)} DROP COLUMN ${quote(column)}, DROP COLUMN \`_baton_types\`, CHANGE COLUMN ${quote(WIDEN_VALUE_COLUMN)} ${quote(column)} ${COLUMN_TYPES[kind]} AFTER ${quote(after)}, CHANGE COLUMN ${quote(WIDEN_TAGS_COLUMN)} \`_baton_types\` JSON`,
+  },
 };

@@ -192,4 +192,12 @@ export const postgresStoreDialect: StoreDialect = {
   insertedKey: "returning",
   beginStatement: "BEGIN",
   ddlCommits: false,
+  // In place rather than add/copy/drop/rename: the column keeps its position (positional INSERTs
+  // and `SELECT *` readers are unaffected), and both rewrite the table under the same lock.
+  widening: {
+    mode: "retype",
+    lock: (table) => `LOCK TABLE ${quote(table)} IN ACCESS EXCLUSIVE MODE`,
+    retype: ({ table, column, kind }) =>
+      `ALTER TABLE ${quote(table)} ALTER COLUMN ${quote(column)} TYPE ${COLUMN_TYPES[kind]} USING NULL`,
+  },
 };

@@ -184,4 +184,5 @@ export const sqliteStoreDialect: StoreDialect = {
   insertedKey: "lastInsertRowid",
   beginStatement: "BEGIN IMMEDIATE",
   ddlCommits: false,
+  widening: undefined,
 };

@@ -15,6 +15,36 @@ export interface CreateTableInput {
   readonly serverVersion?: string | undefined;
 }
 
+/**
+ * How a Baton column changes kind (docs/record-model.md, "Type conflicts", step 2). The store
+ * reads every row, decodes the old value, and writes its image in the new kind with new tags.
+ * - `retype` (Postgres, transactional DDL): lock the table, retype the column in place emptied
+ *   (`USING NULL`), then rewrite each row, all inside one transaction.
+ * - `copy` (MySQL/MariaDB, where DDL commits): under a table lock, fill two hidden columns with
+ *   the new values and tags, then swap them in with one ALTER; until the swap the old column and
+ *   tags stay whole, so an interruption leaves the table as it was plus hidden leftovers.
+ */
+export type ColumnWideningSql =
+  | {
+      readonly mode: "retype";
+      lock(table: string): string;
+      retype(input: { table: string; column: string; kind: ColumnKind }): string;
+    }
+  | {
+      readonly mode: "copy";
+      lock(table: string): string;
+      readonly unlock: string;
+      /** Drops hidden copy columns an interrupted widening left behind (`present` of them). */
+      dropCopies(table: string, present: readonly string[]): string;
+      addCopies(input: { table: string; kind: ColumnKind }): string;
+      /** Replaces `column` and the tags column by their copies; `after` is the column `column` follows. */
+      swap(input: { table: string; column: string; kind: ColumnKind; after: string }): string;
+    };
+
+/** The hidden columns a `copy` widening fills: the new values, then the new tags. */
+export const WIDEN_VALUE_COLUMN = "_baton_widen";
+export const WIDEN_TAGS_COLUMN = "_baton_widen_types";
+
 export interface StoreDialect {
   readonly name: "sqlite" | "postgres" | "mysql";
   /** A quoted identifier. */
@@ -57,4 +87,6 @@ export interface StoreDialect {
   readonly beginStatement: string;
   /** Whether DDL commits an open transaction (MySQL), so it must run on another connection. */
   readonly ddlCommits: boolean;
+  /** How columns widen; undefined where every column holds every value (SQLite storage classes). */
+  readonly widening: ColumnWideningSql | undefined;
 }
