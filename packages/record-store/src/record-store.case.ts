@@ -180,6 +180,34 @@ export function recordStoreSuite(name: string, fixture: FixtureFactory): void {
         expectSame((await db.store.get(new RecordId("conflict", "a")))?.["when"], at("2020-01-01T00:00:00Z"));
       });
 
+      it("keeps integral floats beyond ±2^63 floats, at the top and inside JSON", async () => {
+        const floats = [2 ** 63, -(2 ** 63), 1e19, 2 ** 64, 2 ** 70];
+        const content = { top: 2 ** 63, list: floats, object: { f: 2 ** 63, g: -(2 ** 64) } };
+        const record = await db.store.insert({ table: "bigfloats", id: "a", content });
+        for (const read of [record, await db.store.get(new RecordId("bigfloats", "a"))]) {
+          expectSame(fieldOf(read, "top"), 2 ** 63);
+          expectSame(fieldOf(read, "list"), floats);
+          expectSame(fieldOf(read, "object"), content.object);
+          for (const item of fieldOf(read, "list") as unknown[]) expect(typeof item).toBe("number");
+        }
+      });
+
+      it("never reads an int beyond i64: larger integers in JSON read as floats, int tags on them do not fit", async () => {
+        await db.store.insert({ table: "wide", id: "a", content: { data: { a: 1, b: 2 } } });
+        const json = '{"a": 9223372036854775808, "b": -9223372036854775809}';
+        const tags = '{"/data/a": "int", "/data/b": ["int", "-9223372036854775809"]}';
+        await db.sql(
+          db.dialect === "postgres"
+            ? `UPDATE wide SET data = '${json}'::jsonb, _baton_types = '${tags}'::jsonb`
+            : `UPDATE wide SET data = '${json}', _baton_types = '${tags}'`,
+        );
+        const read = await db.store.get(new RecordId("wide", "a"));
+        expectSame(fieldOf(read, "data"), { a: 2 ** 63, b: -(2 ** 63) });
+        // An in-range integer stays an int.
+        await db.sql(db.dialect === "postgres" ? `UPDATE wide SET data = '[9223372036854775807]'::jsonb, _baton_types = NULL` : `UPDATE wide SET data = '[9223372036854775807]', _baton_types = NULL`);
+        expectSame(fieldOf(await db.store.get(new RecordId("wide", "a")), "data"), [2n ** 63n - 1n]);
+      });
+
       it("keeps null apart from NONE, at the top and inside arrays", async () => {
         const record = await db.store.insert({ table: "nulls", id: "a", content: { nil: null, gone: NONE, list: [null, NONE] } });
         expect(Object.hasOwn(record, "gone")).toBe(false);
@@ -507,6 +535,15 @@ export function recordStoreSuite(name: string, fixture: FixtureFactory): void {
           expect(conflict.message).toContain("score");
           expect((await db.sql("SELECT count(*) FROM users"))[0]?.[0]).toBe(2n);
         }
+      });
+      it("reads MySQL BIGINT UNSIGNED values beyond i64 as floats", async (context) => {
+        if (db.dialect !== "mysql") return context.skip("BIGINT UNSIGNED exists on MySQL/MariaDB only");
+        await db.sql("CREATE TABLE counters (k INTEGER PRIMARY KEY, n BIGINT UNSIGNED)");
+        await db.sql("INSERT INTO counters VALUES (1, 18446744073709551615), (2, 5)");
+        expectSame(await db.store.scan("counters"), [
+          { id: new RecordId("counters", 1), k: 1, n: 2 ** 64 },
+          { id: new RecordId("counters", 2), k: 2, n: 5 },
+        ]);
       });
     });
 

@@ -109,10 +109,12 @@ function read(stored: SqlValue, column: ColumnInfo): unknown {
       return textAs("datetime", `${stored.replace(" ", "T")}Z`) ?? stored;
     case "decimal":
       return textAs("decimal", normalDecimal(stored)) ?? stored;
+    case "int":
+      // BIGINT UNSIGNED beyond i64 arrives as text: no int holds it, so it reads as a float.
+      return textAs("int", stored) ?? textAs("float", stored) ?? stored;
     case "duration":
     case "uuid":
     case "record":
-    case "int":
     case "float":
       return textAs(column.kind, stored) ?? stored;
     case "bool":

@@ -2,7 +2,7 @@
 // column), and readings of stored SQL values by kind.
 import type { SqlValue } from "@baton/adapters-kysely";
 import { Datetime, Decimal, Duration, type RecordId, Table, Uuid } from "@baton/codecs";
-import { normalInt } from "../values/int-value.js";
+import { int64, integerReading } from "../values/int-value.js";
 import { linkText, parseLink } from "../values/record-link.js";
 import { kindOf } from "../values/value-kind.js";
 
@@ -48,7 +48,7 @@ export function textAs(kind: string, text: string): unknown {
       case "string":
         return text;
       case "int":
-        return /^-?\d+$/.test(text) ? normalInt(BigInt(text)) : undefined;
+        return /^-?\d+$/.test(text) ? int64(BigInt(text)) : undefined;
       case "float":
         return /^\s*$/.test(text) ? undefined : Number.isNaN(Number(text)) && text !== "NaN" ? undefined : Number(text);
       case "bool":
@@ -81,20 +81,21 @@ export function storedAs(kind: string, stored: SqlValue): unknown {
   if (typeof stored === "string") return textAs(kind, stored);
   if (stored instanceof Uint8Array) return kind === "bytes" ? stored : undefined;
   if (typeof stored === "bigint") {
-    if (kind === "int") return normalInt(stored);
+    if (kind === "int") return int64(stored);
     if (kind === "float") return Number(stored);
     if (kind === "bool") return stored === 1n ? true : stored === 0n ? false : undefined;
     if (kind === "string") return String(stored);
     return undefined;
   }
   if (kind === "float") return stored;
-  if (kind === "int") return Number.isInteger(stored) ? normalInt(BigInt(stored)) : undefined;
+  if (kind === "int") return Number.isInteger(stored) ? int64(BigInt(stored)) : undefined;
   if (kind === "string") return String(stored);
   return undefined;
 }
 
 /** Reads a stored value by its own SQL type: integers, floats, bytes; text as text. */
 export function byStorageClass(stored: SqlValue): unknown {
-  if (typeof stored === "bigint") return normalInt(stored);
+  // MySQL's BIGINT UNSIGNED reaches beyond i64: such integers read as floats.
+  if (typeof stored === "bigint") return integerReading(stored);
   return stored;
 }

@@ -2,7 +2,7 @@
 // `NaN`/`Infinity`/`-0`, a datetime's RFC 3339 with nanoseconds, a record id as SurrealQL writes
 // it). Only the kinds a lossy image can arise for are written this way.
 import { Datetime, Decimal, Duration, type RecordId } from "@baton/codecs";
-import { normalInt } from "./int-value.js";
+import { int64 } from "./int-value.js";
 import { formatRecordIdText, parseRecordIdText } from "./record-link.js";
 import { kindOf } from "./value-kind.js";
 
@@ -48,7 +48,7 @@ export function parseExact(kind: string, text: string): unknown {
   try {
     switch (kind) {
       case "int":
-        return /^-?\d+$/.test(text) ? normalInt(BigInt(text)) : undefined;
+        return /^-?\d+$/.test(text) ? int64(BigInt(text)) : undefined;
       case "float":
         return text === "NaN" || /^-?(Infinity|\d)/.test(text) ? Number(text) : undefined;
       case "string":

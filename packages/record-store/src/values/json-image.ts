@@ -1,7 +1,7 @@
 // Nested values as JSON, with a tag at every path whose natural JSON reading would differ from
 // the value (docs/record-model.md, "Values and type tags", column "inside JSON"), and back.
 import { Datetime, Decimal, Duration, NONE, type RecordId, Table, Uuid, type Geometry, type Range } from "@baton/codecs";
-import { normalInt } from "./int-value.js";
+import { int64, integerReading } from "./int-value.js";
 import { exactText, parseExact } from "./exact-text.js";
 import { fromGeoJson, toGeoJson } from "./geo-json.js";
 import { JsonNumber, sameJson, type JsonTree } from "./json-text.js";
@@ -67,14 +67,16 @@ export function toJsonImage(value: unknown, path: string, tags: TagSink): JsonTr
 }
 
 // Floats written with an exponent may come back without one (Postgres jsonb prints numeric
-// digits), so they carry "float"; NaN and the infinities are not JSON numbers at all.
+// digits), and integral floats (only those beyond ±2^63 reach here: below, an integral number is
+// an int) print as integer literals, so both carry "float"; NaN and the infinities are not JSON
+// numbers at all.
 function floatImage(value: number, path: string, tags: TagSink): JsonTree {
   if (!Number.isFinite(value) || Object.is(value, -0)) {
     tags.set(path, ["float", exactText(value) ?? "NaN"]);
     return null;
   }
   const text = String(value);
-  if (/[eE]/.test(text)) tags.set(path, "float");
+  if (/[eE]/.test(text) || !text.includes(".")) tags.set(path, "float");
   return new JsonNumber(text);
 }
 
@@ -121,8 +123,9 @@ export function byCodePoint(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** A JSON number's natural reading: an integer literal is an int within i64, any other a float. */
 function numberValue(number: JsonNumber): number | bigint {
-  return number.isInteger ? normalInt(BigInt(number.text)) : Number(number.text);
+  return number.isInteger ? integerReading(BigInt(number.text)) : Number(number.text);
 }
 
 /** The tree read as `kind`; undefined when it does not have that kind's shape. */
@@ -132,7 +135,7 @@ function readAs(kind: string, tree: JsonTree, at: { path: string; tags: TagLooku
     if (typeof tree === "string") return readStringAs(kind, tree);
     if (tree instanceof JsonNumber) {
       if (kind === "float") return Number(tree.text);
-      if (kind === "int" && tree.isInteger) return numberValue(tree);
+      if (kind === "int" && tree.isInteger) return int64(BigInt(tree.text));
       return undefined;
     }
     if (tree === null) return kind === "none" ? NONE : undefined;

@@ -5,11 +5,9 @@
 import { formatRecordId, parseRecordId, RecordId, Uuid } from "@baton/codecs";
 import { RpcError } from "@baton/protocol-types/rpc";
 import { formatKeyLiteral } from "./key-literal.js";
-import { normalInt } from "./int-value.js";
+import { int64 } from "./int-value.js";
 
 const INTEGER = /^-?\d+$/;
-const INT64_MIN = -(2n ** 63n);
-const INT64_MAX = 2n ** 63n - 1n;
 
 /** The key as the `id` column (and link text) holds it. */
 export function keyText(key: RecordId["id"]): string {
@@ -35,8 +33,7 @@ export function parseLink(text: string): RecordId | undefined {
 
 function integerKey(text: string): number | bigint | undefined {
   if (!INTEGER.test(text) || (text.length > 1 && /^-?0/.test(text))) return undefined;
-  const value = BigInt(text);
-  return value >= INT64_MIN && value <= INT64_MAX ? normalInt(value) : undefined;
+  return int64(BigInt(text));
 }
 
 /** SurrealQL's text of a record id: `person:alice`, `person:⟨john doe⟩`, `person:42`, `t:[1, 'a']`. */
