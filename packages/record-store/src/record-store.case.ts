@@ -15,6 +15,7 @@ import {
 } from "@baton/codecs";
 import { RpcError } from "@baton/protocol-types/rpc";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { RecordStoreFactory } from "./record-store-factory.js";
 import type { SurrealObject } from "./record-store.js";
 import { SchemaChangeRefused } from "./schema-change-refused.js";
 import type { FixtureFactory, StoreFixture } from "./test-support/store-fixtures.js";
@@ -272,6 +273,19 @@ export function recordStoreSuite(name: string, fixture: FixtureFactory): void {
           expect(type).toMatch(JSON_TYPE);
           expect(kind).toBe("json");
         }
+      });
+
+      it("leaves a column another session widened first as it is", async () => {
+        await db.store.insert({ table: "race", id: "a", content: { v: 1 } });
+        // A store with its own schema cache, which still believes `v` is an int column.
+        const { connection } = await db.another();
+        const stale = new RecordStoreFactory().open({ database: db.database, connection, dialect: db.dialect });
+        expectSame(await stale.get(new RecordId("race", "a")), { id: new RecordId("race", "a"), v: 1 });
+        await db.store.insert({ table: "race", id: "b", content: { v: "text" } });
+        const record = await stale.insert({ table: "race", id: "c", content: { v: 2.5 } });
+        expectSame(record["v"], 2.5);
+        expectSame((await db.store.scan("race")).map((r) => r["v"]), [1, "text", 2.5]);
+        if (db.dialect === "postgres" || db.dialect === "mysql") expect((await columnOf("race", "v")).kind).toBe("json");
       });
 
       it("widens inside a transaction (MySQL: refuses, then widens when prepared outside it)", async () => {

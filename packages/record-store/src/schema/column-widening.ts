@@ -42,23 +42,29 @@ export async function widenColumn(input: ColumnWideningInput): Promise<void> {
     throw new RpcError("INTERNAL", `The column '${column.name}' of '${schema.name}' cannot be widened on this database`);
   }
   const widened: ColumnInfo = { name: column.name, sqlType: dialect.columnType(kind), kind };
-  await writeMeta({ connection, dialect, rows: [fieldItem(schema.name, { name: column.name, kind, sql: widened.sqlType })] });
+  const annotate = () => writeMeta({ connection, dialect, rows: [fieldItem(schema.name, { name: column.name, kind, sql: widened.sqlType })] });
   switch (sql.mode) {
     case "retype": {
       await run(connection, sql.lock(schema.name));
+      // Another session may have widened the column while this one waited for the lock.
+      if (!(await unchanged(input))) return;
+      await annotate();
       const rows = await rewrittenRows({ ...input, widened });
       await run(connection, sql.retype({ table: schema.name, column: column.name, kind }));
       await updateRows({ connection, dialect, schema, rows, columns: [column.name, TAGS_COLUMN] });
       return;
     }
     case "copy": {
-      // The column that precedes this one keeps its neighbour when the copy is swapped in.
+      if (!(await unchanged(input))) return;
+      // The annotation commits before the DDL it describes; the column keeps its neighbour.
+      await annotate();
       const catalog = await dialect.catalogTable(connection, schema.name);
       const names = catalog?.columns.map((c) => c.name) ?? [];
       const leftovers = names.filter((name) => name === WIDEN_VALUE_COLUMN || name === WIDEN_TAGS_COLUMN);
       const after = names[names.indexOf(column.name) - 1] ?? "id";
       await run(connection, sql.lock(schema.name));
       try {
+        if (!(await unchanged(input))) return;
         if (leftovers.length > 0) await run(connection, sql.dropCopies(schema.name, leftovers));
         await run(connection, sql.addCopies({ table: schema.name, kind }));
         await run(connection, `UPDATE ${dialect.quote(schema.name)} SET ${dialect.quote(WIDEN_TAGS_COLUMN)} = ${dialect.quote(TAGS_COLUMN)}`);
@@ -71,6 +77,14 @@ export async function widenColumn(input: ColumnWideningInput): Promise<void> {
       return;
     }
   }
+}
+
+/** Whether the column still has the type the conflict was found with (no other session widened it). */
+async function unchanged(input: ColumnWideningInput): Promise<boolean> {
+  const { connection, dialect, schema, column } = input;
+  const catalog = await dialect.catalogTable(connection, schema.name);
+  const now = catalog?.columns.find((c) => c.name === column.name);
+  return now !== undefined && now.sqlType === column.sqlType;
 }
 
 /** Every row with something at the column (a value, or tags under its path), rewritten for `widened`. */
