@@ -348,6 +348,15 @@ export function recordStoreSuite(name: string, fixture: FixtureFactory): void {
         expect((await db.store.table("counter"))?.keyKind).toBe("int");
       });
 
+      it("assigns keys past explicit ones in int tables", async () => {
+        for (const id of [1, 2, 3]) await db.store.insert({ table: "explicit", id, content: { n: id } });
+        const next = await db.store.insert({ table: "explicit", content: { n: 4 } });
+        expect((next["id"] as RecordId).id).toBe(4);
+        const after = await db.store.insert({ table: "explicit", content: { n: 5 } });
+        expect((after["id"] as RecordId).id).toBe(5);
+        expect((await db.store.scan("explicit")).map((record) => record["n"])).toEqual([1, 2, 3, 4, 5]);
+      });
+
       it("keeps int keys beyond 2^53 exact and uuid keys as uuids", async () => {
         const big = 2n ** 62n + 1n;
         const record = await db.store.insert({ table: "bigkeys", id: big, content: {} });
@@ -550,6 +559,45 @@ export function recordStoreSuite(name: string, fixture: FixtureFactory): void {
           expect((await db.sql("SELECT count(*) FROM users"))[0]?.[0]).toBe(2n);
         }
       });
+      it("reads dates and timestamps as datetimes (timestamps without zone as UTC), times of day as text", async (context) => {
+        if (db.dialect === "sqlite" || db.dialect === "libsql") return context.skip("SQLite's date types are text, read by declared type (see the note)");
+        if (db.dialect === "postgres") {
+          await db.sql("CREATE TABLE dated (k integer PRIMARY KEY, d date, ts timestamp, ts3 timestamp(3), tz timestamptz, t time)");
+          await db.sql("SET TIME ZONE 'Asia/Kolkata'");
+          await db.sql(
+            "INSERT INTO dated VALUES (1, '2024-05-06', '2024-05-06 07:08:09.123456', '1999-12-31 23:59:59.5', '2024-05-06 07:08:09+02', '07:08:09')",
+          );
+        } else {
+          await db.sql("CREATE TABLE dated (k INT PRIMARY KEY, d DATE, ts DATETIME(6), ts3 DATETIME(3), tz TIMESTAMP(6) NULL, t TIME)");
+          // TIMESTAMP takes and prints the session's zone; the instant stored is what counts.
+          await db.sql("SET time_zone = '+02:00'");
+          await db.sql(
+            "INSERT INTO dated VALUES (1, '2024-05-06', '2024-05-06 07:08:09.123456', '1999-12-31 23:59:59.5', '2024-05-06 07:08:09', '07:08:09')",
+          );
+        }
+        expectSame(await db.store.get(new RecordId("dated", 1)), {
+          id: new RecordId("dated", 1),
+          k: 1,
+          d: at("2024-05-06T00:00:00Z"),
+          ts: at("2024-05-06T07:08:09.123456Z"),
+          ts3: at("1999-12-31T23:59:59.5Z"),
+          tz: at("2024-05-06T05:08:09Z"),
+          t: "07:08:09",
+        });
+        const written = await db.store.insert({
+          table: "dated",
+          id: 2,
+          content: { k: 2, d: at("2020-02-03T00:00:00Z"), ts: at("2020-02-03T04:05:06.000007Z"), tz: at("2020-02-03T04:05:06Z") },
+        });
+        expectSame(written, {
+          id: new RecordId("dated", 2),
+          k: 2,
+          d: at("2020-02-03T00:00:00Z"),
+          ts: at("2020-02-03T04:05:06.000007Z"),
+          tz: at("2020-02-03T04:05:06Z"),
+        });
+      });
+
       it("reads MySQL BIGINT UNSIGNED values beyond i64 as floats", async (context) => {
         if (db.dialect !== "mysql") return context.skip("BIGINT UNSIGNED exists on MySQL/MariaDB only");
         await db.sql("CREATE TABLE counters (k INTEGER PRIMARY KEY, n BIGINT UNSIGNED)");

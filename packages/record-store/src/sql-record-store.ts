@@ -14,7 +14,7 @@ import { fieldItem, tableItem, writeMeta, type MetaRow } from "./schema/meta-ann
 import type { SchemaCache } from "./schema/schema-cache.js";
 import { loadTable } from "./schema/schema-loader.js";
 import { widenColumn } from "./schema/column-widening.js";
-import { HIDDEN_PREFIX, META_TABLE, TAGS_COLUMN, type ColumnKind, type TableSchema } from "./schema/table-schema.js";
+import { HIDDEN_PREFIX, META_TABLE, TAGS_COLUMN, type ColumnInfo, type ColumnKind, type TableSchema } from "./schema/table-schema.js";
 import { columnKindOf, widenedKind } from "./schema/column-kind-choice.js";
 import { formatRecordIdText } from "./values/record-link.js";
 import { tagsText } from "./values/type-tags.js";
@@ -87,6 +87,8 @@ export class SqlRecordStore implements RecordStore {
           break;
         } catch (error) {
           if (!isConstraintError(error)) throw error;
+          // Postgres identities do not advance past explicit keys: move it past them, once.
+          if (key === undefined && attempt === 0 && (await this.#resetIdentity(schema))) continue;
           if (key !== undefined && (await this.get(new RecordId(schema.name, key))) !== undefined) {
             // A generated key collided: draw once more, as SurrealDB would not hand out a taken key.
             if (input.id === undefined && attempt === 0) {
@@ -125,7 +127,7 @@ export class SqlRecordStore implements RecordStore {
       if (existing.rows.length === 0) return undefined;
       schema = await this.#ensureColumns(schema, content);
       const { values, tags } = this.#encode(schema, content);
-      const sets = [...values.keys()].map((name) => `${this.#q(name)} = ?`);
+      const sets = [...values.keys()].map((name) => `${this.#q(name)} = ${this.#placeholder(schema, name)}`);
       const args: SqlValue[] = [...values.values()];
       if (schema.origin === "baton") {
         sets.push(`${this.#q(TAGS_COLUMN)} = ?`);
@@ -380,6 +382,14 @@ export class SqlRecordStore implements RecordStore {
     }
   }
 
+  /** Moves the table's identity past its largest key; false where there is none to move. */
+  async #resetIdentity(schema: TableSchema): Promise<boolean> {
+    const [column] = schema.keyColumns;
+    if (this.#dialect.resetIdentity === undefined || column === undefined || schema.keyKind !== "int") return false;
+    const result = await this.#run(this.#dialect.resetIdentity({ table: schema.name, column: column.name }));
+    return result.rows[0]?.[0] !== null && result.rows[0]?.[0] !== undefined;
+  }
+
   /** Inserts the row; returns its key (the database's, when `key` is undefined). */
   async #insertRow(input: { schema: TableSchema; key: RecordIdKey | undefined; content: SurrealObject }): Promise<RecordIdKey> {
     const { schema, key, content } = input;
@@ -409,7 +419,7 @@ export class SqlRecordStore implements RecordStore {
       args.push(tagsText(tags));
     }
     const columns = names.map((name) => this.#q(name)).join(", ");
-    const placeholders = names.map(() => "?").join(", ");
+    const placeholders = names.map((name) => this.#placeholder(schema, name)).join(", ");
     const sql =
       names.length === 0
         ? this.#dialect.name === "mysql"
@@ -432,7 +442,17 @@ export class SqlRecordStore implements RecordStore {
   }
 
   #selectFrom(schema: TableSchema): string {
-    return `SELECT ${selectColumns(schema).map((name) => this.#q(name)).join(", ")} FROM ${this.#q(schema.name)}`;
+    const expressions = selectColumns(schema).map((name) => {
+      const column = columnNamed(schema, name);
+      return (column === undefined ? undefined : this.#dialect.selectExpression?.(column)) ?? this.#q(name);
+    });
+    return `SELECT ${expressions.join(", ")} FROM ${this.#q(schema.name)}`;
+  }
+
+  /** The placeholder a value of column `name` binds to (MySQL `TIMESTAMP`: `FROM_UNIXTIME(?)`). */
+  #placeholder(schema: TableSchema, name: string): string {
+    const column = columnNamed(schema, name);
+    return (column === undefined ? undefined : this.#dialect.placeholder?.(column)) ?? "?";
   }
 
   #whereKey(schema: TableSchema, id: RecordId): { sql: string; args: SqlValue[] } {
@@ -450,7 +470,7 @@ export class SqlRecordStore implements RecordStore {
         if (value === undefined) throw RpcError.validation(`The id of '${schema.name}' does not fit its key column '${column.name}'`);
         return value;
       });
-      return { sql: schema.keyColumns.map((column) => `${this.#q(column.name)} = ?`).join(" AND "), args };
+      return { sql: schema.keyColumns.map((column) => `${this.#q(column.name)} = ${this.#placeholder(schema, column.name)}`).join(" AND "), args };
     }
     return { sql: `${this.#q(first.name)} = ?`, args: [keyToSql(id, schema.keyKind)] };
   }
@@ -480,6 +500,10 @@ export class SqlRecordStore implements RecordStore {
       return work();
     }
   }
+}
+
+function columnNamed(schema: TableSchema, name: string): ColumnInfo | undefined {
+  return schema.columns.get(name) ?? schema.keyColumns.find((column) => column.name === name);
 }
 
 /** The first field of `content` its column cannot hold even by conversion, if any. */

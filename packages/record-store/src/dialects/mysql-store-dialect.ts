@@ -5,7 +5,8 @@ import type { SqlConnection, SqlValue } from "@baton/adapters-kysely";
 import type { Datetime, Decimal, Duration, Uuid } from "@baton/codecs";
 import type { KeyKind } from "../record-store.js";
 import type { CatalogTable, ColumnInfo, ColumnKind } from "../schema/table-schema.js";
-import { truncatedToMicros, yearOf } from "../values/datetime-text.js";
+import { epochDatetime, epochText, truncatedToMicros, yearOf, zonelessDatetime } from "../values/datetime-text.js";
+import { normalInt } from "../values/int-value.js";
 import { kindOf } from "../values/value-kind.js";
 import { byStorageClass, naturalText, textAs } from "./scalar-forms.js";
 import { WIDEN_TAGS_COLUMN, WIDEN_VALUE_COLUMN, type CreateTableInput, type StoreDialect } from "./store-dialect.js";
@@ -42,7 +43,7 @@ function kindOfType(sqlType: string): ColumnKind {
   if (/^(tiny|small|medium|big)?int|^integer|^year/.test(type)) return "int";
   if (/^(float|double|real)/.test(type)) return "float";
   if (/^(decimal|numeric)/.test(type)) return "decimal";
-  if (/^(datetime|timestamp)/.test(type)) return "datetime";
+  if (/^(date|timestamp)/.test(type)) return "datetime";
   if (type === "uuid") return "uuid";
   if (/blob|binary/.test(type)) return "bytes";
   if (type === "json") return "json";
@@ -54,6 +55,18 @@ const family = (sqlType: string): string => {
   const kind = kindOfType(sqlType);
   return kind === "json" ? "string" : kind;
 };
+
+// TIMESTAMP is an instant shown in the session's time zone: it is read as `UNIX_TIMESTAMP(col)`
+// and written as `FROM_UNIXTIME(?)`, so the session's zone never matters. DATETIME and DATE have
+// no zone and are read as UTC.
+const isTimestamp = (column: ColumnInfo): boolean => column.kind === "datetime" && /^timestamp/i.test(column.sqlType);
+
+// TIMESTAMP holds 1970-01-01 00:00:01 to 2038-01-19 03:14:07 UTC.
+const MAX_TIMESTAMP_SECONDS = 2n ** 31n - 1n;
+
+function timestampImage(value: Datetime): string | undefined {
+  return value.seconds < 1n || value.seconds > MAX_TIMESTAMP_SECONDS ? undefined : epochText(value);
+}
 
 function datetimeImage(value: Datetime): string | null {
   const year = yearOf(value);
@@ -86,7 +99,8 @@ function write(value: unknown, column: ColumnInfo): SqlValue | undefined {
       if (kind === "decimal") return (value as Decimal).value;
       return kind === "int" || (kind === "float" && Number.isFinite(value)) ? String(value) : undefined;
     case "datetime":
-      return kind === "datetime" ? datetimeImage(value as Datetime) : undefined;
+      if (kind !== "datetime") return undefined;
+      return isTimestamp(column) ? timestampImage(value as Datetime) : datetimeImage(value as Datetime);
     case "duration":
       return kind === "duration" ? (value as Duration).toString() : undefined;
     case "uuid":
@@ -100,13 +114,14 @@ function write(value: unknown, column: ColumnInfo): SqlValue | undefined {
 
 function read(stored: SqlValue, column: ColumnInfo): unknown {
   if (typeof stored !== "string") {
+    if (isTimestamp(column) && typeof stored === "bigint") return epochDatetime(String(stored)) ?? normalInt(stored);
     if (column.kind === "bool" && (stored === 0n || stored === 1n)) return stored === 1n;
     if (column.kind === "float" && typeof stored === "bigint") return Number(stored);
     return byStorageClass(stored);
   }
   switch (column.kind) {
     case "datetime":
-      return textAs("datetime", `${stored.replace(" ", "T")}Z`) ?? stored;
+      return (isTimestamp(column) ? epochDatetime(stored) : zonelessDatetime(stored)) ?? stored;
     case "decimal":
       return textAs("decimal", normalDecimal(stored)) ?? stored;
     case "int":
@@ -181,6 +196,8 @@ export const mysqlStoreDialect: StoreDialect = {
     if (Object.is(stored, -0)) return 0;
     return column.kind === "decimal" && typeof stored === "string" ? normalDecimal(stored) : stored;
   },
+  selectExpression: (column) => (isTimestamp(column) ? `UNIX_TIMESTAMP(${quote(column.name)})` : undefined),
+  placeholder: (column) => (isTimestamp(column) ? "FROM_UNIXTIME(?)" : "?"),
   read,
   insertedKey: "lastInsertRowid",
   beginStatement: "BEGIN",

@@ -4,7 +4,7 @@ import type { SqlConnection, SqlValue } from "@baton/adapters-kysely";
 import { type Datetime, type Decimal, Duration, type Uuid } from "@baton/codecs";
 import type { KeyKind } from "../record-store.js";
 import type { CatalogTable, ColumnInfo, ColumnKind } from "../schema/table-schema.js";
-import { truncatedToMicros, yearOf } from "../values/datetime-text.js";
+import { truncatedToMicros, yearOf, zonelessDatetime } from "../values/datetime-text.js";
 import { kindOf } from "../values/value-kind.js";
 import { byStorageClass, naturalText, textAs } from "./scalar-forms.js";
 import type { CreateTableInput, StoreDialect } from "./store-dialect.js";
@@ -32,7 +32,7 @@ function kindOfType(sqlType: string): ColumnKind {
   if (/^(smallint|integer|bigint|int[248]?|serial|bigserial)$/.test(type)) return "int";
   if (/^(real|double precision|float[48]?)$/.test(type)) return "float";
   if (type.startsWith("numeric") || type.startsWith("decimal")) return "decimal";
-  if (type.startsWith("timestamp") || type === "timestamptz") return "datetime";
+  if (type.startsWith("timestamp") || type === "date") return "datetime";
   if (type.startsWith("interval")) return "duration";
   if (type === "uuid") return "uuid";
   if (type === "bytea") return "bytes";
@@ -119,8 +119,10 @@ function read(stored: SqlValue, column: ColumnInfo): unknown {
       return textAs("int", stored) ?? stored;
     case "duration":
       return parseInterval(stored) ?? stored;
-    case "decimal":
     case "datetime":
+      // `date` and `timestamp` (no zone) print without an offset: read as UTC.
+      return textAs("datetime", stored) ?? zonelessDatetime(stored) ?? stored;
+    case "decimal":
     case "uuid":
     case "record":
       return textAs(column.kind, stored) ?? stored;
@@ -189,6 +191,9 @@ export const postgresStoreDialect: StoreDialect = {
   write,
   settle: (stored) => stored,
   read,
+  // pg_get_serial_sequence parses its first argument as SQL (quoted) and takes the column literally.
+  resetIdentity: ({ table, column }) =>
+    `SELECT setval(pg_get_serial_sequence('${quote(table).replaceAll("'", "''")}', '${column.replaceAll("'", "''")}'), (SELECT max(${quote(column)}) FROM ${quote(table)}))`,
   insertedKey: "returning",
   beginStatement: "BEGIN",
   ddlCommits: false,

@@ -79,8 +79,20 @@ export interface StoreDialect {
   write(value: unknown, column: ColumnInfo): SqlValue | undefined;
   /** The value the database will hand back for `stored` (SQLite's column affinity); else `stored`. */
   settle(stored: SqlValue, column: ColumnInfo): SqlValue;
+  /**
+   * The expression a column is selected with, where its plain value would not say what it holds
+   * (MySQL `TIMESTAMP`: the session's zone); absent or undefined: the quoted column.
+   */
+  selectExpression?(column: ColumnInfo): string | undefined;
+  /** The placeholder a written value of the column binds to, the counterpart of `selectExpression`; absent: `?`. */
+  placeholder?(column: ColumnInfo): string;
   /** The untagged reading of a stored value (never NULL: callers handle it). */
   read(stored: SqlValue, column: ColumnInfo): unknown;
+  /**
+   * Moves a table's key generator past its largest key, where explicit keys do not advance it
+   * (Postgres identities); absent where the database does so itself (AUTO_INCREMENT, rowid).
+   */
+  resetIdentity?(input: { table: string; column: string }): string;
   /** How a generated integer key is returned. */
   readonly insertedKey: "returning" | "lastInsertRowid";
   /** The statement that opens a transaction. */
