@@ -288,6 +288,20 @@ export function recordStoreSuite(name: string, fixture: FixtureFactory): void {
         if (db.dialect === "postgres" || db.dialect === "mysql") expect((await columnOf("race", "v")).kind).toBe("json");
       });
 
+      it("writes through a schema cache that missed another process's widening", async () => {
+        await db.store.insert({ table: "late", id: "a", content: { when: at("2020-01-01T00:00:00Z"), n: 1 } });
+        const { connection } = await db.another();
+        const stale = new RecordStoreFactory().open({ database: db.database, connection, dialect: db.dialect });
+        await stale.get(new RecordId("late", "a"));
+        await db.store.insert({ table: "late", id: "b", content: { when: "soon" } });
+        const record = await stale.insert({ table: "late", id: "c", content: { when: at("2021-02-03T04:05:06.123456789Z") } });
+        expectSame(record["when"], at("2021-02-03T04:05:06.123456789Z"));
+        expectSame(
+          (await db.store.scan("late")).map((r) => r["when"]),
+          [at("2020-01-01T00:00:00Z"), "soon", at("2021-02-03T04:05:06.123456789Z")],
+        );
+      });
+
       it("widens inside a transaction (MySQL: refuses, then widens when prepared outside it)", async () => {
         await db.store.insert({ table: "tw", id: "a", content: { v: at("2020-01-01T00:00:00Z"), n: 1 } });
         await db.store.begin();

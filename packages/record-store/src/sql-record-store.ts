@@ -30,6 +30,11 @@ export interface SqlRecordStoreOptions {
 // 42P01/42703, MySQL 1146/1054).
 const MISSING_OBJECT = /no such (table|column)|does not exist|unknown column|doesn't exist|has no column/i;
 
+// A value refused by its column's type: the column may have been widened by another process
+// since this schema was cached (Postgres 22P02/42804/22007/22008; MySQL 3140 invalid JSON,
+// MariaDB 4025 its JSON check, 1292/1366 incorrect values).
+const STALE_TYPE = /\b(?:Postgres error (?:22P02|42804|22007|22008)|MySQL error (?:3140|4025|1292|1366))\b/;
+
 export class SqlRecordStore implements RecordStore {
   readonly #database: SqlDatabase;
   readonly #connection: SqlConnection;
@@ -490,12 +495,15 @@ export class SqlRecordStore implements RecordStore {
     }
   }
 
-  /** Runs `work`; a "no such table/column" from a stale cache reloads the schema and retries once. */
+  /**
+   * Runs `work`; a "no such table/column", or a value refused by its column's type, may come from
+   * a stale cache: the schema is reloaded and `work` retried once.
+   */
   async #retrying<T>(work: () => Promise<T>): Promise<T> {
     try {
       return await work();
     } catch (error) {
-      if (!(error instanceof GatewayError) || !MISSING_OBJECT.test(error.message)) throw error;
+      if (!(error instanceof GatewayError) || !(MISSING_OBJECT.test(error.message) || STALE_TYPE.test(error.message))) throw error;
       this.#cache.bump();
       return work();
     }
