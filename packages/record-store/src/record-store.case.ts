@@ -302,6 +302,20 @@ export function recordStoreSuite(name: string, fixture: FixtureFactory): void {
         );
       });
 
+      it("drops the hidden columns an interrupted MySQL widening left behind", async (context) => {
+        if (db.dialect !== "mysql") return context.skip("only MySQL/MariaDB widen through hidden copy columns");
+        await db.store.insert({ table: "left", id: "a", content: { v: 1, w: true } });
+        await db.sql("ALTER TABLE `left` ADD COLUMN `_baton_widen` DOUBLE, ADD COLUMN `_baton_widen_types` JSON");
+        await db.sql("UPDATE `left` SET `_baton_widen` = 99, `_baton_widen_types` = '{\"/v\": \"int\"}'");
+        await db.store.insert({ table: "left", id: "b", content: { v: "text" } });
+        expectSame(await db.store.scan("left"), [
+          { id: new RecordId("left", "a"), v: 1, w: true },
+          { id: new RecordId("left", "b"), v: "text" },
+        ]);
+        const columns = await db.sql("SELECT COLUMN_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'left' ORDER BY ORDINAL_POSITION");
+        expect(columns.map(([name]) => name)).toEqual(["id", "v", "w", "_baton_types"]);
+      });
+
       it("widens inside a transaction (MySQL: refuses, then widens when prepared outside it)", async () => {
         await db.store.insert({ table: "tw", id: "a", content: { v: at("2020-01-01T00:00:00Z"), n: 1 } });
         await db.store.begin();

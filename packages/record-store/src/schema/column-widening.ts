@@ -56,15 +56,16 @@ export async function widenColumn(input: ColumnWideningInput): Promise<void> {
     }
     case "copy": {
       if (!(await unchanged(input))) return;
-      // The annotation commits before the DDL it describes; the column keeps its neighbour.
+      // The annotation commits before the DDL it describes (`_baton_meta` is not locked below).
       await annotate();
-      const catalog = await dialect.catalogTable(connection, schema.name);
-      const names = catalog?.columns.map((c) => c.name) ?? [];
-      const leftovers = names.filter((name) => name === WIDEN_VALUE_COLUMN || name === WIDEN_TAGS_COLUMN);
-      const after = names[names.indexOf(column.name) - 1] ?? "id";
       await run(connection, sql.lock(schema.name));
       try {
         if (!(await unchanged(input))) return;
+        // Read under the lock: the column keeps its neighbour, and leftovers are this table's own.
+        const catalog = await dialect.catalogTable(connection, schema.name);
+        const names = catalog?.columns.map((c) => c.name) ?? [];
+        const leftovers = names.filter((name) => name === WIDEN_VALUE_COLUMN || name === WIDEN_TAGS_COLUMN);
+        const after = names[names.indexOf(column.name) - 1] ?? "id";
         if (leftovers.length > 0) await run(connection, sql.dropCopies(schema.name, leftovers));
         await run(connection, sql.addCopies({ table: schema.name, kind }));
         await run(connection, `UPDATE ${dialect.quote(schema.name)} SET ${dialect.quote(WIDEN_TAGS_COLUMN)} = ${dialect.quote(TAGS_COLUMN)}`);
