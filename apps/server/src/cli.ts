@@ -16,6 +16,8 @@ const USAGE = `Usage: baton start [--bind HOST:PORT] [--data DIR] [--user NAME -
   --jwt-secret HEX|BASE64     HMAC key for RPC tokens, ≥ 32 bytes (default: random per process)
   --token-ttl SECONDS         lifetime of RPC signin tokens (default 3600)
   --rpc-session-idle-timeout MS  idle time before an attached HTTP RPC session expires
+  --rpc-transaction-idle-timeout MS  idle time before an RPC transaction is rolled back (default 30000)
+  --rpc-max-transactions N    RPC transactions open at once per WebSocket (default 4)
   --stream-idle-timeout MS    idle time before an HTTP stream expires (default 10000)
   --busy-timeout MS           how long a writer waits for the write lock (default 5000)
   --max-body BYTES            largest request body or WebSocket message (default 16777216)

@@ -32,6 +32,8 @@ export const ConfigFile = Type.Object(
     jwtSecret: Type.Optional(Type.String()),
     tokenTtl: Type.Optional(Positive),
     rpcSessionIdleTimeout: Type.Optional(Positive),
+    rpcTransactionIdleTimeout: Type.Optional(Positive),
+    rpcMaxTransactions: Type.Optional(Positive),
     streamIdleTimeout: Type.Optional(Positive),
     maxBody: Type.Optional(Positive),
     batonSecret: Type.Optional(Type.String()),

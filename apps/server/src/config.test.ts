@@ -140,6 +140,23 @@ describe("baton start arguments", () => {
     expect(parseStartArgs([], {})).toMatchObject({ jwtSecret: undefined, tokenTtlSeconds: 3600, rpcSessionIdleTimeoutMs: undefined });
   });
 
+  it("reads the RPC transaction limits from flags, BATON_* variables and the file", () => {
+    expect(parseStartArgs(["--rpc-transaction-idle-timeout", "1500", "--rpc-max-transactions", "2"], {})).toMatchObject({
+      rpcTransactionIdleTimeoutMs: 1500,
+      rpcMaxTransactions: 2,
+    });
+    const env = { BATON_RPC_TRANSACTION_IDLE_TIMEOUT: "2500", BATON_RPC_MAX_TRANSACTIONS: "8" };
+    expect(parseStartArgs(["--rpc-max-transactions", "3"], env)).toMatchObject({ rpcTransactionIdleTimeoutMs: 2500, rpcMaxTransactions: 3 });
+    const dir = mkdtempSync(join(tmpdir(), "baton-config-"));
+    const file = join(dir, "rpc.json");
+    writeFileSync(file, JSON.stringify({ rpcTransactionIdleTimeout: 900, rpcMaxTransactions: 1 }));
+    expect(parseStartArgs(["--config", file], {})).toMatchObject({ rpcTransactionIdleTimeoutMs: 900, rpcMaxTransactions: 1 });
+    rmSync(dir, { recursive: true, force: true });
+    expect(parseStartArgs([], {})).toMatchObject({ rpcTransactionIdleTimeoutMs: undefined, rpcMaxTransactions: undefined });
+    expect(() => parseStartArgs(["--rpc-max-transactions", "0"], {})).toThrow(ConfigError);
+    expect(() => parseStartArgs(["--rpc-transaction-idle-timeout", "later"], {})).toThrow(ConfigError);
+  });
+
   it("refuses RPC settings it cannot honour", () => {
     for (const args of [
       ["--user", "root", "--pass", "p", "--pass-hash", "h"],

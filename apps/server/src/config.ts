@@ -36,6 +36,10 @@ export interface ServerConfig {
   readonly tokenTtlSeconds: number;
   /** An attached RPC session over HTTP idle this long expires; undefined: the RPC service's default. */
   readonly rpcSessionIdleTimeoutMs: number | undefined;
+  /** An RPC transaction unused this long is rolled back; undefined: the RPC service's default (30 s). */
+  readonly rpcTransactionIdleTimeoutMs: number | undefined;
+  /** Interactive RPC transactions open at once per WebSocket; undefined: the RPC service's default (4). */
+  readonly rpcMaxTransactions: number | undefined;
   readonly streamIdleTimeoutMs: number;
   readonly maxBodyBytes: number;
   readonly batonSecret: Uint8Array | undefined;
@@ -66,6 +70,8 @@ export const FLAGS: Readonly<Record<string, FlagSpec>> = {
   "--jwt-secret": flag("BATON_JWT_SECRET", "jwtSecret"),
   "--token-ttl": flag("BATON_TOKEN_TTL", "tokenTtl"),
   "--rpc-session-idle-timeout": flag("BATON_RPC_SESSION_IDLE_TIMEOUT", "rpcSessionIdleTimeout"),
+  "--rpc-transaction-idle-timeout": flag("BATON_RPC_TRANSACTION_IDLE_TIMEOUT", "rpcTransactionIdleTimeout"),
+  "--rpc-max-transactions": flag("BATON_RPC_MAX_TRANSACTIONS", "rpcMaxTransactions"),
   "--stream-idle-timeout": flag("BATON_STREAM_IDLE_TIMEOUT", "streamIdleTimeout"),
   "--max-body": flag("BATON_MAX_BODY", "maxBody"),
   "--baton-secret": flag("BATON_SECRET", "batonSecret"),
@@ -214,6 +220,8 @@ export function parseStartArgs(args: readonly string[], env: NodeJS.ProcessEnv):
     jwtSecret: parseSecret("BATON_JWT_SECRET", get("--jwt-secret")),
     tokenTtlSeconds: parseCount("--token-ttl", get("--token-ttl")) ?? 3600,
     rpcSessionIdleTimeoutMs: parseCount("--rpc-session-idle-timeout", get("--rpc-session-idle-timeout")),
+    rpcTransactionIdleTimeoutMs: parseCount("--rpc-transaction-idle-timeout", get("--rpc-transaction-idle-timeout")),
+    rpcMaxTransactions: parseCount("--rpc-max-transactions", get("--rpc-max-transactions")),
     streamIdleTimeoutMs: parseCount("--stream-idle-timeout", get("--stream-idle-timeout")) ?? 10_000,
     maxBodyBytes: parseCount("--max-body", get("--max-body")) ?? 16 * 1024 * 1024,
     batonSecret: parseSecret("BATON_SECRET", get("--baton-secret")),

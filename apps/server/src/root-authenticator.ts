@@ -1,16 +1,24 @@
-// The Hrana side of the root user: the same RootCredentials that RPC `signin` checks, and the
-// tokens RPC `signin` issues, so one signin serves both protocols. A Hrana client sends either
-// `Authorization: Basic base64(user:pass)`, a bearer / hello `jwt` of `user:pass` (what
-// @libsql/client sends as `authToken`), or a bearer RPC root token (a JWT, which has no `:`).
+// The Hrana side of the root user: the same RootAuthority that RPC `signin` and `authenticate`
+// use, so one signin serves both protocols and both accept exactly the same passwords and tokens.
+// A Hrana client sends either `Authorization: Basic base64(user:pass)`, a bearer / hello `jwt` of
+// `user:pass` (what @libsql/client sends as `authToken`), or a bearer RPC root token (a JWT, which
+// has no `:`).
 import { GatewayError } from "@baton/protocol-types";
 import { RpcError } from "@baton/protocol-types/rpc";
 import type { Authenticator } from "@baton/server-node";
-import type { RootCredentials, TokenIssuer } from "@baton/session-core";
+import type { RootAuthority } from "@baton/session-core";
 
-export function rootAuthenticator(options: { credentials: RootCredentials; tokens: TokenIssuer }): Authenticator {
-  const { credentials, tokens } = options;
+export function rootAuthenticator(options: { authority: RootAuthority }): Authenticator {
+  const { authority } = options;
   const checkPassword = async (user: string, pass: string) => {
-    if (!(await credentials.verify(user, pass))) throw new GatewayError("AUTH_CREDENTIALS_INVALID", "Invalid credentials");
+    let verified: boolean;
+    try {
+      verified = await authority.verifyPassword(user, pass);
+    } catch (error) {
+      // Too many checks already waiting: refused like wrong credentials, saying why.
+      throw new GatewayError("AUTH_CREDENTIALS_INVALID", error instanceof Error ? error.message : "Invalid credentials", { cause: error });
+    }
+    if (!verified) throw new GatewayError("AUTH_CREDENTIALS_INVALID", "Invalid credentials");
   };
   return async (credential) => {
     if (credential === null) {
@@ -20,8 +28,7 @@ export function rootAuthenticator(options: { credentials: RootCredentials; token
     const colon = credential.token.indexOf(":");
     if (colon >= 0) return checkPassword(credential.token.slice(0, colon), credential.token.slice(colon + 1));
     try {
-      const verified = await tokens.verify(credential.token);
-      if (verified.user !== credentials.user) throw RpcError.invalidAuth();
+      await authority.verifyToken(credential.token);
     } catch (error) {
       const reason = error instanceof RpcError ? (error.details?.details as { kind?: unknown } | undefined)?.kind : undefined;
       const expired = reason === "TokenExpired";

@@ -1,7 +1,7 @@
 // Wires a configuration into a running server: the adapter, the protocol services, the listener.
 import { AdapterRegistry } from "@baton/adapters-kysely";
 import { allowAnyone, BatonServer, type Authenticator, type Logger, type RpcServerOptions } from "@baton/server-node";
-import { RootCredentials, TokenIssuer } from "@baton/session-core";
+import { RootAuthority, RootCredentials, TokenIssuer } from "@baton/session-core";
 import { createAdapter } from "./adapter-factory.js";
 import { ConfigError, type ServerConfig } from "./config.js";
 import { rootAuthenticator } from "./root-authenticator.js";
@@ -35,12 +35,15 @@ async function rootCredentials(config: ServerConfig): Promise<RootCredentials | 
 async function authFor(config: ServerConfig): Promise<{ hrana: Authenticator; rpc: RpcServerOptions }> {
   const credentials = await rootCredentials(config);
   const tokens = new TokenIssuer({ secret: config.jwtSecret, ttlSeconds: config.tokenTtlSeconds });
+  // One judge of passwords and tokens for both protocols.
+  const authority = new RootAuthority({ credentials, tokens });
   const rpc: RpcServerOptions = {
-    credentials,
-    tokens,
+    authority,
     ...(config.rpcSessionIdleTimeoutMs === undefined ? {} : { httpSessionIdleMs: config.rpcSessionIdleTimeoutMs }),
+    ...(config.rpcTransactionIdleTimeoutMs === undefined ? {} : { transactionIdleMs: config.rpcTransactionIdleTimeoutMs }),
+    ...(config.rpcMaxTransactions === undefined ? {} : { maxTransactionsPerSocket: config.rpcMaxTransactions }),
   };
-  const hrana = credentials === undefined ? allowAnyone : rootAuthenticator({ credentials, tokens });
+  const hrana = credentials === undefined ? allowAnyone : rootAuthenticator({ authority });
   return { hrana, rpc };
 }
 

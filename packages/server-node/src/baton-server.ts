@@ -158,7 +158,7 @@ export class BatonServer {
         case "rpc":
           return await handleRpcHttp(this.rpc, { req, res, adapter: resolved.target.adapter, maxBodyBytes: this.#maxBodyBytes });
         case "version":
-          return sendText(res, { status: 200, text: await this.#rpcVersion() });
+          return sendText(res, { status: 200, text: this.rpc.version });
       }
     } catch (error) {
       sendError(res, { error, onInternal: (e) => this.#logger.error(`${req.method} ${req.url} failed`, e) });
@@ -192,14 +192,6 @@ export class BatonServer {
       this.#watch(ws);
       bindRpcSocket(ws, { service: this.rpc, wire: RPC_FORMATS[negotiation.format], adapter: target.adapter, defaults });
     });
-  }
-
-  /** What RPC `version` answers, asked of the service so that `GET /version` always agrees with it. */
-  async #rpcVersion(): Promise<string> {
-    const defaults = await this.rpc.authenticateDefaults({ credential: null });
-    const reply: { result?: unknown } = await this.rpc.handleHttp({ message: { method: "version" }, defaults });
-    if (typeof reply.result !== "string") throw new GatewayError("INTERNAL_ERROR", "The RPC service has no version string");
-    return reply.result;
   }
 
   /** Heartbeat bookkeeping and error handling every socket gets. */

@@ -14,13 +14,14 @@ function wireError(fn: () => unknown): unknown {
   return "no error";
 }
 
-function registry(options: { maxSessions?: number; failOn?: string } = {}) {
+function registry(options: { maxSessions?: number; maxPerOwner?: number; failOn?: string } = {}) {
   let clock = 0;
   const expired: string[] = [];
   const errors: unknown[] = [];
   const sessions = new AttachedSessionRegistry<{ name: string }>({
     idleTimeoutMs: 100,
     maxSessions: options.maxSessions,
+    maxPerOwner: options.maxPerOwner,
     now: () => clock,
     onExpire: async (id, state) => {
       if (state.name === options.failOn) throw new Error(`cannot release ${id}`);
@@ -88,6 +89,27 @@ describe("AttachedSessionRegistry", () => {
     });
     sessions.detach(A, "");
     sessions.attach(B, "", { name: "b" });
+    await sessions.close();
+  });
+
+  it("refuses an owner's attach beyond its share (NotAllowed/Limit); detach and expiry give room back", async () => {
+    const C = "0190c1c2-7e6b-7d3a-9f00-00000000000c";
+    const { sessions, advance } = registry({ maxPerOwner: 1 });
+    sessions.attach(A, "alice", { name: "a" });
+    expect(wireError(() => sessions.attach(B, "alice", { name: "b" }))).toEqual({
+      code: -32000,
+      kind: "NotAllowed",
+      message: "At most 1 attached sessions per user: detach one first",
+      details: { kind: "Limit", details: { limit: "maxHttpSessionsPerOwner", max: 1 } },
+    });
+    // Another owner has a share of its own.
+    sessions.attach(B, "bob", { name: "b" });
+    sessions.detach(A, "alice");
+    sessions.attach(A, "alice", { name: "a2" });
+    advance(200);
+    sessions.sweep();
+    sessions.attach(C, "alice", { name: "c" });
+    expect(sessions.ids("alice")).toEqual([C]);
     await sessions.close();
   });
 

@@ -77,3 +77,38 @@ describe("RootCredentials", () => {
     expect(await root.verify("a:b", "c")).toBe(false);
   });
 });
+
+describe("RootCredentials: password checks are rationed", () => {
+  it("hashes at most `concurrent` at once, lets `queued` wait, and refuses one more at once", async () => {
+    const root = RootCredentials.fromHash({
+      user: "root",
+      hash: (await RootCredentials.fromPassword({ user: "root", pass: "pw" })).toHashString(),
+      limits: { concurrent: 1, queued: 1 },
+    });
+    const running = root.verify("root", "wrong-1");
+    const waiting = root.verify("root", "wrong-2");
+    const refused = root.verify("root", "wrong-3");
+    await expect(refused).rejects.toMatchObject({
+      code: -32002,
+      message: "Too many sign-in attempts at once: try again shortly",
+      details: { kind: "Auth", details: { kind: "InvalidAuth" } },
+    });
+    expect(await running).toBe(false);
+    expect(await waiting).toBe(false);
+    // The line has drained: checks are served again.
+    expect(await root.verify("root", "pw")).toBe(true);
+  });
+
+  it("a cached pair needs no slot", async () => {
+    const root = RootCredentials.fromHash({
+      user: "root",
+      hash: (await RootCredentials.fromPassword({ user: "root", pass: "pw" })).toHashString(),
+      limits: { concurrent: 1, queued: 0 },
+    });
+    expect(await root.verify("root", "pw")).toBe(true);
+    const busy = root.verify("root", "wrong");
+    await expect(root.verify("root", "other")).rejects.toMatchObject({ code: -32002 });
+    expect(await root.verify("root", "pw")).toBe(true);
+    expect(await busy).toBe(false);
+  });
+});

@@ -104,3 +104,33 @@ describe("RpcSession variables and reset", () => {
     expect(new RpcSession({ auth: { kind: "root", user: "root" } }).isExpired()).toBe(false);
   });
 });
+
+describe("RpcSession variable limits", () => {
+  it("refuses a variable beyond the count, keeps replacing existing ones, and frees room on unset", () => {
+    const session = new RpcSession({ variableLimits: { maxVariables: 2 } });
+    session.setVariable("a", 1);
+    session.setVariable("b", 2);
+    expect(() => session.setVariable("c", 3)).toThrow(
+      expect.objectContaining({ code: -32000, kind: "NotAllowed", details: { kind: "Limit", details: { limit: "maxVariables", max: 2 } } }),
+    );
+    session.setVariable("a", 10);
+    session.unsetVariable("b");
+    session.setVariable("c", 3);
+    expect([...session.variables]).toEqual([["a", 10], ["c", 3]]);
+  });
+
+  it("refuses values past the total size; replacing a value counts only the new one", () => {
+    const session = new RpcSession({ variableLimits: { maxVariableBytes: 10_000 } });
+    session.setVariable("a", "x".repeat(2000));
+    session.setVariable("a", "y".repeat(2000));
+    session.setVariable("a", "z".repeat(2000));
+    expect(() => session.setVariable("b", "x".repeat(3000))).toThrow(
+      expect.objectContaining({ kind: "NotAllowed", details: { kind: "Limit", details: { limit: "maxVariableBytes", max: 10_000 } } }),
+    );
+    expect(session.variables.has("b")).toBe(false);
+    session.setVariable("a", RPC_NONE);
+    session.setVariable("b", "x".repeat(3000));
+    session.reset();
+    session.setVariable("c", "x".repeat(4000));
+  });
+});

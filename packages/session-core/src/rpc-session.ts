@@ -1,6 +1,7 @@
 // The state of one SurrealDB RPC session: selected namespace and database, authentication and
 // session variables. Pure state; the RPC handler resolves sessions and runs queries with it.
 import { RpcError, describeValue, isNone } from "@baton/protocol-types/rpc";
+import { estimateSize } from "./value-size.js";
 
 /** A session signed in as the root user, by credentials or by a token. */
 export interface RootAuth {
@@ -23,6 +24,17 @@ export interface RpcSelection {
 /** Variables SurrealDB reserves for the session itself (`let` refuses them). */
 const PROTECTED_VARIABLES: ReadonlySet<string> = new Set(["access", "auth", "token", "session"]);
 
+/** How much a session may keep in variables (`let`/`set`), which any client may set before signing in. */
+export interface VariableLimits {
+  /** Variables at once (default 256). */
+  readonly maxVariables?: number | undefined;
+  /** Their values' total estimated size in bytes (default 1 MiB). */
+  readonly maxVariableBytes?: number | undefined;
+}
+
+const DEFAULT_MAX_VARIABLES = 256;
+const DEFAULT_MAX_VARIABLE_BYTES = 1024 * 1024;
+
 export interface RpcSessionOptions {
   /** Applied by `use [NONE, NONE]` to a session without a namespace (SurrealDB's default config). */
   readonly defaults?: Partial<RpcSelection> | undefined;
@@ -30,17 +42,25 @@ export interface RpcSessionOptions {
   readonly namespace?: string | undefined;
   readonly database?: string | undefined;
   readonly auth?: RpcAuth | undefined;
+  readonly variableLimits?: VariableLimits | undefined;
 }
 
 export class RpcSession {
   namespace: string | undefined;
   database: string | undefined;
   auth: RpcAuth | undefined;
-  readonly variables = new Map<string, unknown>();
+  readonly #variables = new Map<string, unknown>();
   readonly #defaults: Partial<RpcSelection>;
+  readonly #maxVariables: number;
+  readonly #maxVariableBytes: number;
+  /** Estimated size of each variable's value, and their sum. */
+  readonly #sizes = new Map<string, number>();
+  #totalBytes = 0;
 
   constructor(options: RpcSessionOptions = {}) {
     this.#defaults = options.defaults ?? {};
+    this.#maxVariables = options.variableLimits?.maxVariables ?? DEFAULT_MAX_VARIABLES;
+    this.#maxVariableBytes = options.variableLimits?.maxVariableBytes ?? DEFAULT_MAX_VARIABLE_BYTES;
     this.namespace = options.namespace;
     this.database = options.namespace === undefined ? undefined : options.database;
     this.auth = options.auth;
@@ -51,7 +71,9 @@ export class RpcSession {
     this.namespace = undefined;
     this.database = undefined;
     this.auth = undefined;
-    this.variables.clear();
+    this.#variables.clear();
+    this.#sizes.clear();
+    this.#totalBytes = 0;
   }
 
   /** True once the session's authentication has ended (its token expired). */
@@ -92,22 +114,52 @@ export class RpcSession {
     return this.selection();
   }
 
+  /** The session's variables; changed only through `setVariable`/`unsetVariable`, which keep the limits. */
+  get variables(): ReadonlyMap<string, unknown> {
+    return this.#variables;
+  }
+
   selection(): RpcSelection {
     return { namespace: this.namespace, database: this.database };
   }
 
-  /** `let`/`set`: NONE removes the variable; the protected names are refused. */
+  /**
+   * `let`/`set`: NONE removes the variable; the protected names are refused. A variable beyond the
+   * count limit, or a value that would take the variables past their size limit, is refused
+   * (NotAllowed/Limit) and the session keeps what it had.
+   */
   setVariable(name: string, value: unknown): void {
     if (isNone(value)) {
-      this.variables.delete(name);
+      this.unsetVariable(name);
       return;
     }
     if (PROTECTED_VARIABLES.has(name)) throw RpcError.protectedVariable(name);
-    this.variables.set(name, value);
+    if (!this.#variables.has(name) && this.#variables.size >= this.#maxVariables) {
+      throw RpcError.limitReached({
+        limit: "maxVariables",
+        max: this.#maxVariables,
+        message: `A session holds at most ${this.#maxVariables} variables: unset one before setting '${name}'`,
+      });
+    }
+    const previous = this.#sizes.get(name) ?? 0;
+    const room = this.#maxVariableBytes - (this.#totalBytes - previous);
+    const size = estimateSize(name, room) + estimateSize(value, room);
+    if (size > room) {
+      throw RpcError.limitReached({
+        limit: "maxVariableBytes",
+        max: this.#maxVariableBytes,
+        message: `A session's variables hold at most ${this.#maxVariableBytes} bytes: '${name}' does not fit`,
+      });
+    }
+    this.#variables.set(name, value);
+    this.#sizes.set(name, size);
+    this.#totalBytes += size - previous;
   }
 
   /** `unset`: the variable evaluates as NONE afterwards. */
   unsetVariable(name: string): void {
-    this.variables.delete(name);
+    this.#variables.delete(name);
+    this.#totalBytes -= this.#sizes.get(name) ?? 0;
+    this.#sizes.delete(name);
   }
 }

@@ -19,11 +19,11 @@ export async function signin(call: RpcCall): Promise<string> {
   const user = keys.get("user");
   const pass = keys.get("pass");
   if (typeof user !== "string" || typeof pass !== "string") throw RpcError.missingUserOrPass();
-  const { credentials, tokens } = call.scope.settings;
+  const { authority } = call.scope.settings;
   // With auth off every session acts as root, so any root sign-in succeeds.
-  if (credentials !== undefined && !(await credentials.verify(user, pass))) throw RpcError.invalidAuth();
-  const token = await tokens.issueRoot(user);
-  const verified = await tokens.verify(token);
+  if (!(await authority.verifyPassword(user, pass))) throw RpcError.invalidAuth();
+  const token = await authority.issue(user);
+  const verified = await authority.verifyToken(token);
   call.session.auth = { kind: "root", user: verified.user, token, expiresAt: verified.expiresAt };
   return token;
 }
@@ -31,7 +31,7 @@ export async function signin(call: RpcCall): Promise<string> {
 /** `authenticate [token]`: the session takes the token's identity. */
 export async function authenticate(call: RpcCall): Promise<typeof NONE> {
   const [token] = call.params as [string];
-  const verified = await call.scope.settings.tokens.verify(token);
+  const verified = await call.scope.settings.authority.verifyToken(token);
   call.session.auth = { kind: "root", user: verified.user, token, expiresAt: verified.expiresAt };
   return NONE;
 }

@@ -3,7 +3,7 @@
 // HTTP request that names none. Bad credentials are refused before any RPC runs (401).
 import { GatewayError } from "@baton/protocol-types";
 import { RpcError } from "@baton/protocol-types/rpc";
-import type { RootCredentials, RpcAuth, TokenIssuer } from "@baton/session-core";
+import type { RootAuthority, RpcAuth } from "@baton/session-core";
 
 export type RpcCredential = { scheme: "bearer"; token: string } | { scheme: "basic"; user: string; password: string };
 
@@ -23,22 +23,26 @@ export interface ResolvedDefaults {
 /** Checks the credential of `defaults`; throws GatewayError AUTH_* (401) when it does not hold. */
 export async function resolveDefaults(options: {
   defaults: ConnectionDefaults;
-  credentials: RootCredentials | undefined;
-  tokens: TokenIssuer;
+  authority: RootAuthority;
 }): Promise<ResolvedDefaults> {
-  const { defaults, credentials, tokens } = options;
+  const { defaults, authority } = options;
   const base = { namespace: defaults.namespace, database: defaults.namespace === undefined ? undefined : defaults.database };
   const credential = defaults.credential;
   if (credential === null) return { ...base, auth: undefined };
   if (credential.scheme === "basic") {
     // With auth off there is nobody to check against: every session acts as root anyway.
-    if (credentials !== undefined && !(await credentials.verify(credential.user, credential.password))) {
-      throw new GatewayError("AUTH_CREDENTIALS_INVALID", "There was a problem with authentication");
+    let verified: boolean;
+    try {
+      verified = await authority.verifyPassword(credential.user, credential.password);
+    } catch (error) {
+      // Too many checks waiting: refused like wrong credentials, with the reason as the text.
+      throw new GatewayError("AUTH_CREDENTIALS_INVALID", error instanceof Error ? error.message : String(error), { cause: error });
     }
+    if (!verified) throw new GatewayError("AUTH_CREDENTIALS_INVALID", "There was a problem with authentication");
     return { ...base, auth: { kind: "root", user: credential.user } };
   }
   try {
-    const verified = await tokens.verify(credential.token);
+    const verified = await authority.verifyToken(credential.token);
     return { ...base, auth: { kind: "root", user: verified.user, token: credential.token, expiresAt: verified.expiresAt } };
   } catch (error) {
     if (error instanceof RpcError && error.message === RpcError.tokenExpired().message) {
@@ -48,7 +52,12 @@ export async function resolveDefaults(options: {
   }
 }
 
-/** The owner of attached HTTP sessions: the authenticated user, or "" for anonymous requests. */
-export function ownerOf(auth: RpcAuth | undefined): string {
-  return auth?.user ?? "";
+/**
+ * Who owns the attached HTTP sessions a request may reach: the identity its own headers verified
+ * as. With auth off every request is root and all share the owner "". With auth on, a request
+ * without credentials has no owner (undefined) and reaches no attached session at all.
+ */
+export function ownerOf(options: { auth: RpcAuth | undefined; authRequired: boolean }): string | undefined {
+  if (!options.authRequired) return "";
+  return options.auth?.user;
 }

@@ -22,7 +22,7 @@ import { selectedTenant, setVariable, unsetVariable, useSelection } from "./sess
 /** Runs a record method on the session's tenant (inside the call's transaction, if any). */
 function onRecords(call: RpcCall, work: (records: RecordCall) => Promise<unknown>): Promise<unknown> {
   const tenant = selectedTenant(call);
-  return call.scope.withStore({ tenant, txn: call.txn }, (store) =>
+  return call.scope.withStore({ tenant, txn: call.txn, session: call.session }, (store) =>
     work({ store, params: call.params, variables: call.variables }),
   );
 }
@@ -84,13 +84,13 @@ export function dispatchMethod(call: RpcCall): Promise<unknown> {
     .with("delete", () => onRecords(call, deleteRecords))
     .with("relate", () => onRecords(call, relateRecords))
     .with("run", async () => runFunction(call))
-    .with("begin", () => call.scope.begin(selectedTenant(call)))
+    .with("begin", () => call.scope.begin({ tenant: selectedTenant(call), session: call.session }))
     .with("commit", async () => {
-      await call.scope.commit(transactionId(call));
+      await call.scope.commit(transactionId(call), call.session);
       return NONE;
     })
     .with("cancel", async () => {
-      await call.scope.cancel(transactionId(call));
+      await call.scope.cancel(transactionId(call), call.session);
       return NONE;
     })
     .with("query", async () => queryNotSupported())

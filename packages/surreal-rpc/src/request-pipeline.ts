@@ -33,7 +33,7 @@ export async function executeRequest(options: {
   checkAllowed({
     method,
     auth: session.auth,
-    authRequired: scope.settings.credentials !== undefined,
+    authRequired: scope.settings.authority.required,
     now: scope.settings.now(),
   });
   const { params, vars } = splitRequestVars(method, request.params);

@@ -5,6 +5,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { rpcHarness, type TestSocket } from "./test-support/rpc-harness.js";
 
 let credentials: RootCredentials;
+const JWT_KEY = new Uint8Array(32).fill(7);
 let clock: number;
 let harness: ReturnType<typeof rpcHarness>;
 let ws: TestSocket;
@@ -149,10 +150,46 @@ describe("header credentials", () => {
     expect(await harness.service.handleHttp({ message: { method: "ping", session: S }, defaults: anonymous })).toMatchObject({
       error: { kind: "NotFound", details: { kind: "Session" } },
     });
-    expect(await harness.service.handleHttp({ message: { method: "sessions" }, defaults: anonymous })).toEqual({ result: [] });
+    expect(await harness.service.handleHttp({ message: { method: "sessions" }, defaults: anonymous })).toMatchObject({
+      error: { code: -32602, kind: "NotAllowed", message: /Authorization header/ },
+    });
     expect(await harness.service.handleHttp({ message: { method: "detach", session: S }, defaults: anonymous })).toMatchObject({
       error: { kind: "NotFound" },
     });
     expect(await harness.service.handleHttp({ message: { method: "ping", session: S }, defaults: root })).toEqual({ result: NONE });
+  });
+
+  it("anonymous requests cannot attach, list or reach attached sessions, even one signed in by signin", async () => {
+    const [A, B] = ["0191c5a2-7b1d-7f4e-9a55-3c1b2d4e5f62", "0191c5a2-7b1d-7f4e-9a55-3c1b2d4e5f63"];
+    const anonymous = await harness.service.authenticateDefaults({ credential: null });
+    const root = await harness.service.authenticateDefaults({ credential: { scheme: "basic", user: "root", password: "secret" } });
+    const http = (defaults: typeof root, message: object) => harness.service.handleHttp({ message, defaults });
+    expect(await http(anonymous, { method: "attach", session: A })).toMatchObject({ error: { code: -32602, kind: "NotAllowed" } });
+    // Attached by root, then signed in by its own signin: still root's, never an anonymous request's.
+    expect(await http(root, { method: "attach", session: B })).toEqual({ result: NONE });
+    expect(await http(root, { method: "signin", params: [{ user: "root", pass: "secret" }], session: B })).toMatchObject({ result: expect.any(String) });
+    expect(await http(root, { method: "use", params: ["test", "test"], session: B })).toMatchObject({ result: { namespace: "test" } });
+    for (const method of ["select", "ping", "detach", "invalidate"]) {
+      expect(await http(anonymous, { method, params: ["p:a"], session: B })).toEqual({
+        error: { code: -32000, kind: "NotFound", message: `Session not found: ${B}`, details: { kind: "Session", details: { id: B } } },
+      });
+    }
+    expect(await http(root, { method: "select", params: ["p:a"], session: B })).toEqual({ result: NONE });
+    expect(await http(root, { method: "sessions" })).toMatchObject({ result: [expect.anything()] });
+  });
+
+  it("a genuine token naming a user other than the root user is refused, over headers and authenticate", async () => {
+    const stranger = await new TokenIssuer({ secret: JWT_KEY }).issueRoot("mallory");
+    const own = await new TokenIssuer({ secret: JWT_KEY }).issueRoot("root");
+    const local = rpcHarness({ credentials, tokens: new TokenIssuer({ secret: JWT_KEY }) });
+    try {
+      expect((await gatewayError(local.service.authenticateDefaults({ credential: { scheme: "bearer", token: stranger } }))).code).toBe("AUTH_JWT_INVALID");
+      expect((await local.service.authenticateDefaults({ credential: { scheme: "bearer", token: own } })).auth).toMatchObject({ user: "root" });
+      const socket = local.socket();
+      expect(await socket.error("authenticate", [stranger])).toMatchObject({ code: -32002, details: { kind: "Auth", details: { kind: "InvalidAuth" } } });
+      expect(await socket.call("authenticate", [own])).toBe(NONE);
+    } finally {
+      await local.dispose();
+    }
   });
 });

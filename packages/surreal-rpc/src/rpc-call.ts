@@ -3,16 +3,28 @@
 import type { Uuid } from "@baton/codecs";
 import type { RpcMethodName } from "@baton/protocol-types/rpc";
 import type { RecordStore } from "@baton/record-store";
-import type { RootCredentials, RpcSession, TokenIssuer } from "@baton/session-core";
+import type { RootAuthority, RpcSession, VariableLimits } from "@baton/session-core";
 
 /** Server-wide settings every call may read. */
 export interface RpcSettings {
   readonly version: string;
-  /** Root credentials, when auth is on. */
-  readonly credentials: RootCredentials | undefined;
-  readonly tokens: TokenIssuer;
+  /** Judges root passwords and tokens; `authority.required` is false when auth is off. */
+  readonly authority: RootAuthority;
   /** The clock (ms) token expiry is judged by. */
   readonly now: () => number;
+  readonly limits: RpcLimits;
+}
+
+/** What one client may hold in server memory and connections (RpcServiceOptions has the defaults). */
+export interface RpcLimits {
+  /** Variables one session keeps (`let`/`set`). */
+  readonly variables: VariableLimits;
+  /** Sessions attached on one WebSocket. */
+  readonly maxSessionsPerSocket: number;
+  /** Interactive transactions open at once on one WebSocket. */
+  readonly maxTransactionsPerSocket: number;
+  /** A transaction unused this long (ms) is rolled back. */
+  readonly transactionIdleMs: number;
 }
 
 /** Where a call runs: sessions, transactions and records of one socket or HTTP request. */
@@ -22,11 +34,19 @@ export interface RpcScope {
   attach(id: string): void;
   detach(id: string): void;
   sessions(): Uuid[];
-  begin(tenant: string): Promise<Uuid>;
-  commit(txn: string): Promise<void>;
-  cancel(txn: string): Promise<void>;
-  /** Runs `work` on `tenant`'s records: inside transaction `txn` when given, else in its own. */
-  withStore<T>(options: { tenant: string; txn: string | undefined }, work: (store: RecordStore) => Promise<T>): Promise<T>;
+  /** Opens a transaction of `session` on `tenant`. */
+  begin(options: { tenant: string; session: RpcSession }): Promise<Uuid>;
+  /** Ends transaction `txn` of `session` ("Transaction not found" for another session's). */
+  commit(txn: string, session: RpcSession): Promise<void>;
+  cancel(txn: string, session: RpcSession): Promise<void>;
+  /**
+   * Runs `work` on `tenant`'s records: inside transaction `txn` when given (which must be
+   * `session`'s and on `tenant`), else in its own.
+   */
+  withStore<T>(
+    options: { tenant: string; txn: string | undefined; session: RpcSession },
+    work: (store: RecordStore) => Promise<T>,
+  ): Promise<T>;
 }
 
 export interface RpcCall {

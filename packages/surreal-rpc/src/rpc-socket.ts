@@ -27,9 +27,9 @@ export function responseFrame(request: ParsedRpcRequest, outcome: { result: unkn
 }
 
 /** A session starting from the connection's defaults (`use [NONE, NONE]` returns to them). */
-export function sessionFrom(defaults: ResolvedDefaults): RpcSession {
+export function sessionFrom(defaults: ResolvedDefaults, settings: RpcSettings): RpcSession {
   const selection = { namespace: defaults.namespace, database: defaults.database };
-  return new RpcSession({ defaults: selection, ...selection, auth: defaults.auth });
+  return new RpcSession({ defaults: selection, ...selection, auth: defaults.auth, variableLimits: settings.limits.variables });
 }
 
 export class RpcSocket {
@@ -57,8 +57,14 @@ export class RpcSocket {
     this.#access = options.access;
     this.#defaults = options.defaults;
     this.#onError = options.onError;
-    this.#defaultSession = sessionFrom(options.defaults);
-    this.#transactions = new RpcTransactions(options.access);
+    this.#defaultSession = sessionFrom(options.defaults, options.settings);
+    const { maxTransactionsPerSocket, transactionIdleMs } = options.settings.limits;
+    this.#transactions = new RpcTransactions({
+      access: options.access,
+      maxOpen: maxTransactionsPerSocket,
+      idleMs: transactionIdleMs,
+      onError: options.onError,
+    });
     this.#scope = this.#makeScope();
   }
 
@@ -117,17 +123,31 @@ export class RpcSocket {
       settings: this.#settings,
       attach: (id) => {
         if (this.#sessions.has(id)) throw RpcError.sessionExists(id);
-        this.#sessions.set(id, new RpcSession({ defaults: this.#defaults }));
+        const max = this.#settings.limits.maxSessionsPerSocket;
+        if (this.#sessions.size >= max) {
+          throw RpcError.limitReached({
+            limit: "maxSessionsPerSocket",
+            max,
+            message: `At most ${max} sessions may be attached to one connection: detach one first`,
+          });
+        }
+        // Signed out, as SurrealDB's attached WebSocket sessions start (the JS SDK replays `authenticate`).
+        this.#sessions.set(id, new RpcSession({ defaults: this.#defaults, variableLimits: this.#settings.limits.variables }));
       },
       detach: (id) => {
+        const session = this.#sessions.get(id);
         this.#sessions.delete(id);
+        // Its transactions can no longer be named by anyone: roll them back now, not when idle.
+        if (session !== undefined) void this.#transactions.closeAll(session);
       },
       sessions: () => [...this.#sessions.keys()].map((id) => Uuid.parse(id)),
-      begin: (tenant) => this.#transactions.begin(tenant),
-      commit: (txn) => this.#transactions.commit(txn),
-      cancel: (txn) => this.#transactions.cancel(txn),
-      withStore: <T>(options: { tenant: string; txn: string | undefined }, work: (store: RecordStore) => Promise<T>) =>
-        options.txn === undefined ? this.#access.run(options.tenant, work) : this.#transactions.run(options.txn, work),
+      begin: (options) => this.#transactions.begin(options),
+      commit: (txn, session) => this.#transactions.commit(txn, session),
+      cancel: (txn, session) => this.#transactions.cancel(txn, session),
+      withStore: <T>(options: { tenant: string; txn: string | undefined; session: RpcSession }, work: (store: RecordStore) => Promise<T>) =>
+        options.txn === undefined
+          ? this.#access.run(options.tenant, work)
+          : this.#transactions.run(options.txn, { session: options.session, tenant: options.tenant }, work),
     };
   }
 }

@@ -87,6 +87,29 @@ export function authCases(baton: RpcFixture): void {
       }
     });
 
+    test("a token signed with the server's key but naming another user is refused by RPC and Hrana alike", async () => {
+      const stranger = mintToken({ ...rootClaims({ iat: now(), ttl: 3600 }), ID: "mallory" }, JWT_SECRET);
+      const db = await baton.client({ auth: "none" });
+      await expectRpcError(db.call("authenticate", [stranger]), {
+        code: -32002,
+        kind: "NotAllowed",
+        details: { kind: "Auth", details: { kind: "InvalidAuth" } },
+      });
+      await expectRpcError(db.call("select", [baton.rid(uniqueTable("stranger"), "k")]), { code: -32602, kind: "NotAllowed" });
+      if (baton.transport === "ws") {
+        await expectRefused(baton.client({ auth: { header: `Bearer ${stranger}` } }), 401);
+      } else {
+        const bearer = await baton.client({ auth: { header: `Bearer ${stranger}` } });
+        await expectRefused(bearer.call("ping"), 401);
+      }
+      const hrana = createClient({ url: `${baton.server.httpUrl}/ns/${baton.namespace}/`, authToken: stranger });
+      try {
+        await expect(hrana.execute("SELECT 1")).rejects.toThrow();
+      } finally {
+        hrana.close();
+      }
+    });
+
     test("one signin serves both protocols: the RPC token is a Hrana bearer token", async () => {
       const db = await baton.client({ auth: "none" });
       const token = await db.call<string>("signin", [{ user: ROOT.user, pass: ROOT.pass }]);

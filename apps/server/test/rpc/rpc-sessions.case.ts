@@ -117,6 +117,33 @@ export function sessionCases(baton: RpcFixture): void {
       await expectRpcError(db.call("select", [baton.rid(t, "k")], { session }), { code: -32000, kind: "NotFound" });
     });
 
+    if (baton.transport === "http") {
+      test("attached HTTP sessions belong to the credentials that attached them: anonymous requests cannot list, use or attach", async () => {
+        const owner = await baton.client({ namespace: null });
+        const session = await baton.attach(owner);
+        await owner.call("use", [baton.namespace, baton.namespace], { session });
+        const t = uniqueTable("owned");
+        await owner.call("create", [baton.rid(t, "k"), { secret: 1 }], { session });
+        const anonymous = await baton.client({ auth: "none", namespace: null });
+        const notFound = {
+          code: -32000,
+          kind: "NotFound",
+          details: { kind: "Session", details: { id: uuidText(session) } },
+          message: `Session not found: ${uuidText(session)}`,
+        };
+        // The session signed in by its own `signin`, yet a request without credentials cannot reach it.
+        for (const [method, params] of [["select", [baton.rid(t, "k")]], ["ping", []], ["use", [null, null]], ["detach", []]] as const) {
+          await expectRpcError(anonymous.call(method, [...params], { session }), notFound);
+        }
+        await expectRpcError(anonymous.call("sessions"), { code: -32602, kind: "NotAllowed", message: /Authorization header/ });
+        await expectRpcError(anonymous.call("attach", [], { session: baton.newSessionId() }), { code: -32602, kind: "NotAllowed" });
+        // Another request with the root user's credentials is the same owner.
+        const again = await baton.client({ namespace: null });
+        expect(await again.call("select", [baton.rid(t, "k")], { session })).toMatchObject({ secret: 1 });
+        await again.call("detach", [], { session });
+      });
+    }
+
     test("reset clears the session's namespace and database; the session survives", async () => {
       const db = await baton.client({ namespace: null });
       const session = await baton.attach(db);

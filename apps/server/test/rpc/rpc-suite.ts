@@ -8,6 +8,7 @@ import { authCases } from "./rpc-auth.case.js";
 import { badInputCases } from "./rpc-bad-input.case.js";
 import { useRpcBaton, type RpcTransport } from "./rpc-fixture.js";
 import { interopCases } from "./rpc-interop.case.js";
+import { limitCases, transactionExpiryCases } from "./rpc-limits.case.js";
 import { methodCases } from "./rpc-methods.case.js";
 import { seedExampleCases } from "./rpc-seed-examples.case.js";
 import { sessionCases, sessionExpiryCases } from "./rpc-sessions.case.js";
@@ -29,8 +30,10 @@ export function rpcSuite(transport: RpcTransport, backend: Backend): void {
         badInputCases(baton);
         interopCases(baton);
         valueCases(baton);
+        limitCases(baton);
       });
       if (transport === "http") sessionExpiryCases({ transport, format, backend });
+      if (transport === "ws") transactionExpiryCases({ transport, format, backend });
     });
   }
 }

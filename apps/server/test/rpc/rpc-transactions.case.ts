@@ -50,6 +50,34 @@ export function transactionCases(baton: RpcFixture): void {
       await expectRpcError(db.call("cancel", [txn]), { code: -32603, message: "Transaction not found" });
     });
 
+    test("a transaction belongs to the session and tenant that began it", async () => {
+      const db = await baton.client({ namespace: null });
+      const [a, b] = [baton.newNamespace("txa"), baton.newNamespace("txb")];
+      const t = uniqueTable("txown");
+      await db.call("use", [a, a]);
+      const txn = await db.call("begin");
+      await db.call("use", [b, b]);
+      await expectRpcError(db.call("create", [baton.rid(t, "k"), { n: 1 }], { txn }), {
+        code: -32000,
+        kind: "Validation",
+        message: new RegExp(`belongs to tenant '${a}'`),
+      });
+      // Another session of the same socket cannot use, commit or cancel it.
+      const other = await baton.attach(db);
+      await db.call("use", [a, a], { session: other });
+      const notFound = { code: -32603, message: "Transaction not found" };
+      await expectRpcError(db.call("create", [baton.rid(t, "k"), { n: 2 }], { txn, session: other }), notFound);
+      await expectRpcError(db.call("commit", [txn], { session: other }), notFound);
+      await expectRpcError(db.call("cancel", [txn], { session: other }), notFound);
+      // Back on its tenant, the owning session writes and commits into tenant a only.
+      await db.call("use", [a, a]);
+      expect(await db.call("create", [baton.rid(t, "k"), { n: 3 }], { txn })).toMatchObject({ n: 3 });
+      await db.call("commit", [txn]);
+      expect(await db.call("select", [baton.rid(t, "k")])).toMatchObject({ n: 3 });
+      await db.call("use", [b, b]);
+      expect(await db.call("select", [baton.rid(t, "k")])).toBe(baton.none);
+    });
+
     test("a socket dropped mid-transaction leaves nothing, and the database stays writable", async () => {
       const t = uniqueTable("tx");
       const setup = await baton.client();

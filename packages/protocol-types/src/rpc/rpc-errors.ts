@@ -150,6 +150,20 @@ export class RpcError extends Error {
     return RpcError.invalidParams("Transaction not found");
   }
 
+  /**
+   * -32000 NotAllowed/Limit: a per-connection or per-session resource limit of Baton's (open
+   * transactions, attached sessions, session variables). SurrealDB has no such limits and so no
+   * error for them; its -32602 "Method not allowed" names a capability the server lacks, which
+   * would tell the client to stop trying. NotAllowed is the kind the SDKs already surface as a
+   * refusal; `details` names the limit and its value so clients can tell which one they hit.
+   */
+  static limitReached(options: { limit: string; max: number; message: string }): RpcError {
+    return new RpcError("INTERNAL", options.message, {
+      kind: "NotAllowed",
+      details: { kind: "Limit", details: { limit: options.limit, max: options.max } },
+    });
+  }
+
   /** -32603 "Cannot set protected variable: <name>" (`access`, `auth`, `token`, `session`). */
   static protectedVariable(name: string): RpcError {
     return RpcError.invalidParams(`Cannot set protected variable: ${name}`);

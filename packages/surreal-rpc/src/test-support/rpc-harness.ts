@@ -4,8 +4,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { AdapterRegistry, createSqliteAdapter, type SqlAdapter } from "@baton/adapters-kysely";
-import type { RootCredentials, TokenIssuer } from "@baton/session-core";
-import { RpcService } from "../rpc-service.js";
+import { RootAuthority, type RootCredentials, type TokenIssuer } from "@baton/session-core";
+import { RpcService, type RpcServiceOptions } from "../rpc-service.js";
 import type { ResolvedDefaults } from "../connection-defaults.js";
 import type { RpcSocket } from "../rpc-socket.js";
 
@@ -70,7 +70,14 @@ export class TestSocket {
 
 /** A service over a SQLite adapter in a fresh directory (or the adapters given). */
 export function rpcHarness(
-  options: { adapters?: SqlAdapter[]; credentials?: RootCredentials; tokens?: TokenIssuer; now?: () => number } = {},
+  options: {
+    adapters?: SqlAdapter[];
+    credentials?: RootCredentials;
+    tokens?: TokenIssuer;
+    now?: () => number;
+    /** Limits and other service options, over the defaults. */
+    service?: Omit<RpcServiceOptions, "databases" | "authority" | "now" | "onError">;
+  } = {},
 ) {
   const directory = mkdtempSync(join(tmpdir(), "baton-rpc-"));
   const adapters = options.adapters ?? [createSqliteAdapter({ directory })];
@@ -78,8 +85,8 @@ export function rpcHarness(
   const errors: unknown[] = [];
   const service = new RpcService({
     databases,
-    ...(options.credentials === undefined ? {} : { credentials: options.credentials }),
-    ...(options.tokens === undefined ? {} : { tokens: options.tokens }),
+    ...options.service,
+    authority: new RootAuthority({ credentials: options.credentials, tokens: options.tokens }),
     ...(options.now === undefined ? {} : { now: options.now }),
     onError: (error) => errors.push(error),
   });
