@@ -511,6 +511,24 @@ export function recordStoreSuite(name: string, fixture: FixtureFactory): void {
         expect(record["added"]).toBe(5);
       });
 
+      it("nests transaction() in an open transaction as a savepoint: a failure undoes only its own work", async () => {
+        await db.store.insert({ table: "tx", id: "kept", content: { n: 0 } });
+        await db.store.begin();
+        await db.store.insert({ table: "tx", id: "b", content: { n: 2 } });
+        await expect(
+          db.store.transaction(async () => {
+            await db.store.insert({ table: "tx", id: "c", content: { n: 3 } });
+            await db.store.insert({ table: "tx", id: "kept", content: { n: 9 } }); // taken: fails
+          }),
+        ).rejects.toMatchObject({ kind: "AlreadyExists" });
+        // The outer transaction goes on, without c.
+        await db.store.transaction(() => db.store.insert({ table: "tx", id: "d", content: { n: 4 } }));
+        await db.store.commit();
+        expect((await db.store.scan("tx")).map((record) => record["id"])).toEqual(
+          ["b", "d", "kept"].map((key) => new RecordId("tx", key)),
+        );
+      });
+
       it("rolls back an explicit transaction", async () => {
         await db.store.begin();
         await db.store.insert({ table: "tx", id: "b", content: { n: 2 } });

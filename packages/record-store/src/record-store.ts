@@ -74,9 +74,9 @@ export interface RecordStore {
   /** Deletes one record and returns it as it was, or undefined. */
   delete(id: RecordId): Promise<SurrealRecord | undefined>;
   /**
-   * Runs `work` atomically: inside the caller's open transaction when there is one (the
-   * connection is not in autocommit), else in a new one committed on success and rolled back on
-   * failure.
+   * Runs `work` atomically: in a new transaction, committed on success and rolled back on failure;
+   * or, when the caller has a transaction open (the connection is not in autocommit), inside it
+   * as a savepoint, rolled back to on failure while the caller's transaction goes on.
    */
   transaction<T>(work: () => Promise<T>): Promise<T>;
   /** Opens an explicit transaction (RPC `begin`). */

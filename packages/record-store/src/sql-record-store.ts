@@ -41,6 +41,7 @@ export class SqlRecordStore implements RecordStore {
   readonly #dialect: StoreDialect;
   readonly #cache: SchemaCache;
   #checkedVersion = false;
+  #savepointDepth = 0;
 
   constructor(options: SqlRecordStoreOptions) {
     this.#database = options.database;
@@ -154,7 +155,7 @@ export class SqlRecordStore implements RecordStore {
   }
 
   async transaction<T>(work: () => Promise<T>): Promise<T> {
-    if (!this.#connection.isAutocommit()) return work();
+    if (!this.#connection.isAutocommit()) return this.#savepoint(work);
     await this.begin();
     let result: T;
     try {
@@ -165,6 +166,32 @@ export class SqlRecordStore implements RecordStore {
     }
     await this.commit();
     return result;
+  }
+
+  /**
+   * Runs `work` inside the open transaction as one unit: a savepoint rolled back when `work` fails,
+   * so a method that fails half-way inside an interactive transaction leaves nothing of itself
+   * while the transaction goes on. Every database here takes the same SAVEPOINT syntax.
+   */
+  async #savepoint<T>(work: () => Promise<T>): Promise<T> {
+    const name = `baton_sp_${++this.#savepointDepth}`;
+    try {
+      await this.#run(`SAVEPOINT ${name}`);
+      let result: T;
+      try {
+        result = await work();
+      } catch (error) {
+        // The work's own DDL (SQLite, Postgres) is undone with it: forget what the cache learnt.
+        this.#cache.bump();
+        await this.#run(`ROLLBACK TO SAVEPOINT ${name}`).catch(() => undefined);
+        await this.#run(`RELEASE SAVEPOINT ${name}`).catch(() => undefined);
+        throw error;
+      }
+      await this.#run(`RELEASE SAVEPOINT ${name}`);
+      return result;
+    } finally {
+      this.#savepointDepth--;
+    }
   }
 
   async begin(): Promise<void> {

@@ -77,6 +77,19 @@ describe.each(servers)("on $name", (server) => {
     ]);
   });
 
+  it("undoes a method that fails inside an interactive transaction, and the transaction goes on", async () => {
+    await ws.call("create", [p("a"), { n: 1 }]);
+    const txn = await ws.call("begin");
+    // b is written, then a collides: the whole insert is undone, not just the failing record.
+    expect(await ws.error("insert", [new Table("p"), [{ id: "b", n: 2 }, { id: "a", n: 3 }]], { txn })).toMatchObject({ kind: "AlreadyExists" });
+    expect(await ws.call("create", [p("c"), { n: 4 }], { txn })).toEqual({ id: p("c"), n: 4 });
+    await ws.call("commit", [txn]);
+    expect(await ws.call("select", ["p"])).toEqual([
+      { id: p("a"), n: 1 },
+      { id: p("c"), n: 4 },
+    ]);
+  });
+
   it("commits and cancels interactive transactions", async () => {
     // The table and its column exist first: MySQL cannot add them inside a transaction.
     await ws.call("create", [p("base"), { n: 0 }]);
