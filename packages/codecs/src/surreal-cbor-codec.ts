@@ -2,7 +2,9 @@
 import { GatewayError } from "@baton/protocol-types";
 import { Decoder, Encoder, Tag, addExtension } from "cbor-x";
 import type { Codec } from "./codec.js";
+import { cborNestsDeeper } from "./surreal-cbor-depth.js";
 import { fromCborTree, toCborTree } from "./surreal-cbor-tags.js";
+import { SURREAL_JSON_MAX_DEPTH } from "./surreal-json-codec.js";
 
 // cbor-x reads tag 0 as a JS Date (dropping nanoseconds) and tag 51 as its own packed table; to
 // SurrealDB they are an RFC 3339 datetime and an excluded range bound. Hand both back as raw
@@ -46,6 +48,13 @@ export const surrealCborCodec: Codec = {
       throw new GatewayError("PROTOCOL_ERROR", "Malformed SurrealDB CBOR: CBOR must arrive as binary, got text");
     }
     if (bytes.length === 0) throw new GatewayError("PROTOCOL_ERROR", "Malformed SurrealDB CBOR: empty body");
+    // Checked before decoding: cbor-x and fromCborTree recurse, and so does code reading the value later.
+    if (cborNestsDeeper(bytes, SURREAL_JSON_MAX_DEPTH)) {
+      throw new GatewayError(
+        "PROTOCOL_ERROR",
+        `Malformed SurrealDB CBOR: expected nesting of at most ${SURREAL_JSON_MAX_DEPTH} levels (arrays, maps and tags)`,
+      );
+    }
     try {
       return fromCborTree(decoder.decode(bytes));
     } catch (error) {

@@ -38,6 +38,30 @@ export function badInputCases(baton: RpcFixture): void {
       }
     });
 
+    test("a frame nested deeper than 128 levels is a parse error; 128 levels are fine", async () => {
+      const events: RpcClientEvent[] = [];
+      const db = await baton.client({ onEvent: (event) => events.push(event) });
+      // {id, method: "let", params: ["deep", [[…1…]]]}: the map and params take two levels.
+      const frame = (levels: number): Uint8Array | string => {
+        if (baton.format === "json") return `{"id":"deep","method":"let","params":["deep",${"[".repeat(levels)}1${"]".repeat(levels)}]}`;
+        const head = [0xa3, 0x62, 0x69, 0x64, 0x64, 0x64, 0x65, 0x65, 0x70, 0x66, ...Buffer.from("method"), 0x63, ...Buffer.from("let")];
+        const params = [0x66, ...Buffer.from("params"), 0x82, 0x64, ...Buffer.from("deep")];
+        return Uint8Array.from([...head, ...params, ...new Array<number>(levels).fill(0x81), 0x01]);
+      };
+      for (const levels of [127, 5000]) {
+        events.length = 0;
+        const answer = await db.sendRaw(frame(levels));
+        const reply = baton.transport === "ws" ? ((await nextUnmatched(events)) as { frame: unknown }).frame : answer;
+        expect(reply).toMatchObject({ error: { code: -32700 } });
+      }
+      // 126 inner levels + params + the map: 128 in all, accepted (answered to its id over WebSocket).
+      events.length = 0;
+      const accepted = await db.sendRaw(frame(126));
+      const reply = baton.transport === "ws" ? ((await nextUnmatched(events)) as { frame: unknown }).frame : accepted;
+      expect(reply).toMatchObject({ result: null });
+      expect(await db.call("ping")).toBe(baton.none);
+    });
+
     test("envelopes of the wrong shape answer -32600 Invalid request", async () => {
       const events: RpcClientEvent[] = [];
       const db = await baton.client({ onEvent: (event) => events.push(event) });
