@@ -12,9 +12,11 @@ import {
   RecordId,
   Table,
   Uuid,
+  type RangeBound,
 } from "@baton/codecs";
 import { RpcError } from "@baton/protocol-types/rpc";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { compareKeys, keyInRange } from "./keys/key-range.js";
 import { RecordStoreFactory } from "./record-store-factory.js";
 import type { SurrealObject } from "./record-store.js";
 import { SchemaChangeRefused } from "./schema-change-refused.js";
@@ -464,6 +466,50 @@ export function recordStoreSuite(name: string, fixture: FixtureFactory): void {
         expect((await rpcError(db.store.insert({ table: "_baton_x", content: {} }))).kind).toBe("Validation");
         expect((await rpcError(db.store.insert({ table: "t", content: { _baton_types: 1 } }))).kind).toBe("Validation");
         expect(await db.store.table("_baton_meta")).toBeUndefined();
+      });
+    });
+
+    describe("ranges", () => {
+      const bounds: RangeBound[] = [
+        { kind: "unbounded" },
+        { kind: "included", value: 2 },
+        { kind: "excluded", value: 2 },
+        { kind: "included", value: -1 },
+        { kind: "excluded", value: 10 },
+        { kind: "included", value: 2.5 },
+        { kind: "included", value: "b" },
+        { kind: "excluded", value: "b" },
+        { kind: "included", value: "" },
+        { kind: "included", value: "é" },
+        { kind: "included", value: [1] },
+      ];
+      const keysOf = (records: SurrealObject[]) => records.map((record) => (record["id"] as RecordId).id);
+
+      it.each([
+        ["int", [-5, 0, 1, 2, 3, 9, 10, 11]],
+        ["string", ["", "a", "b", "ba", "c", "z", "é", "😀"]],
+      ] as const)("reads exactly the keys inside every range of a %s-keyed table", async (_kind, keys) => {
+        for (const key of keys) await db.store.insert({ table: "r", id: key, content: { k: 1 } });
+        const all = keysOf(await db.store.scan("r"));
+        // Table scans come back in SurrealDB's id order, which ranges follow.
+        expect(all).toEqual([...keys].sort(compareKeys));
+        for (const begin of bounds) {
+          for (const end of bounds) {
+            const range = new Range({ begin, end });
+            const expected = all.filter((key) => keyInRange(key, range));
+            expect(keysOf(await db.store.scan("r", { range })), JSON.stringify({ begin, end })).toEqual(expected);
+          }
+        }
+        // A few by hand, so the oracle above is not the only judge.
+        const included = (value: unknown): RangeBound => ({ kind: "included", value });
+        const excluded = (value: unknown): RangeBound => ({ kind: "excluded", value });
+        if (_kind === "int") {
+          expect(keysOf(await db.store.scan("r", { range: new Range({ begin: included(1), end: excluded(10) }) }))).toEqual([1, 2, 3, 9]);
+          expect(keysOf(await db.store.scan("r", { range: new Range({ begin: included("a"), end: { kind: "unbounded" } }) }))).toEqual([]);
+        } else {
+          expect(keysOf(await db.store.scan("r", { range: new Range({ begin: excluded("a"), end: included("c") }) }))).toEqual(["b", "ba", "c"]);
+          expect(keysOf(await db.store.scan("r", { range: new Range({ begin: included("z"), end: { kind: "unbounded" } }) }))).toEqual(["z", "é", "😀"]);
+        }
       });
     });
 

@@ -1,6 +1,6 @@
 // The contract of the record model: SurrealDB records stored as rows of SQL tables
 // (docs/record-model.md). The RPC handler and, later, the SurrealQL compiler speak only this.
-import type { RecordId, RecordIdKey } from "@baton/codecs";
+import type { Range, RecordId, RecordIdKey } from "@baton/codecs";
 
 /**
  * A SurrealDB value as Baton holds it in memory:
@@ -23,6 +23,11 @@ export type SurrealRecord = SurrealObject;
 
 /** How a table keys its records (docs/record-model.md, "Record ids"). */
 export type KeyKind = "string" | "int" | "uuid" | "array" | "object" | "none";
+
+export interface ScanOptions {
+  /** A record-id range (`t:1..=5`): only keys inside it. */
+  readonly range?: Range | undefined;
+}
 
 /** A table and content whose columns must exist before a write can run (see `RecordStore.prepare`). */
 export interface PendingSchema {
@@ -49,8 +54,11 @@ export interface TableInfo {
 export interface RecordStore {
   /** The table, or undefined when it does not exist (`_baton_*` tables never exist to RPC). */
   table(name: string): Promise<TableInfo | undefined>;
-  /** Every record of a table, ordered by id; RpcError NotFound/Table when the table does not exist. */
-  scan(table: string): Promise<SurrealRecord[]>;
+  /**
+   * The records of a table, ordered by id (only those whose key lies in `range`, when given);
+   * RpcError NotFound/Table when the table does not exist.
+   */
+  scan(table: string, options?: ScanOptions): Promise<SurrealRecord[]>;
   /** One record, or undefined (also when its table does not exist). */
   get(id: RecordId): Promise<SurrealRecord | undefined>;
   /**

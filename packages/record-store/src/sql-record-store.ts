@@ -9,7 +9,8 @@ import type { StoreDialect } from "./dialects/store-dialect.js";
 import { SchemaChangeRefused } from "./schema-change-refused.js";
 import { randomStringKey, uuidV7 } from "./keys/id-generator.js";
 import { keyFromSql, keyKindOf, keyToSql } from "./keys/record-key.js";
-import type { KeyKind, PendingSchema, RecordStore, SurrealObject, SurrealRecord, TableInfo } from "./record-store.js";
+import { keyInRange, rangeSelection } from "./keys/key-range.js";
+import type { KeyKind, PendingSchema, RecordStore, ScanOptions, SurrealObject, SurrealRecord, TableInfo } from "./record-store.js";
 import { fieldItem, tableItem, writeMeta, type MetaRow } from "./schema/meta-annotations.js";
 import type { SchemaCache } from "./schema/schema-cache.js";
 import { loadTable } from "./schema/schema-loader.js";
@@ -55,13 +56,25 @@ export class SqlRecordStore implements RecordStore {
     return schema === undefined ? undefined : { name: schema.name, origin: schema.origin, keyKind: schema.keyKind, edge: schema.edge };
   }
 
-  async scan(table: string): Promise<SurrealRecord[]> {
+  async scan(table: string, options: ScanOptions = {}): Promise<SurrealRecord[]> {
     return this.#retrying(async () => {
       const schema = await this.#schema(table);
       if (schema === undefined) throw RpcError.tableNotFound(table);
+      const { range } = options;
+      const keyColumn = schema.keyColumns.length === 1 ? schema.keyColumns[0] : undefined;
+      // Baton tables order int and string keys as SurrealDB does (binary collations), so their
+      // ranges become conditions on the key column; other tables are filtered here.
+      const selection =
+        range === undefined ? undefined : schema.origin === "baton" && keyColumn !== undefined ? rangeSelection(range, schema.keyKind) : { kind: "filter" as const };
+      if (selection?.kind === "empty") return [];
+      const conditions = selection?.kind === "sql" ? selection.conditions : [];
+      const where = conditions.map((condition) => `${this.#q(keyColumn?.name ?? "id")} ${condition.op} ?`).join(" AND ");
       const order = schema.keyColumns.map((column) => this.#q(column.name)).join(", ");
-      const result = await this.#run(`${this.#selectFrom(schema)}${order === "" ? "" : ` ORDER BY ${order}`}`);
-      return result.rows.map((row) => decodeRow({ schema, dialect: this.#dialect, row }));
+      const sql = `${this.#selectFrom(schema)}${where === "" ? "" : ` WHERE ${where}`}${order === "" ? "" : ` ORDER BY ${order}`}`;
+      const result = await this.#run(sql, conditions.map((condition) => condition.value));
+      const records = result.rows.map((row) => decodeRow({ schema, dialect: this.#dialect, row }));
+      if (range === undefined || selection?.kind === "sql") return records;
+      return records.filter((record) => record["id"] instanceof RecordId && keyInRange(record["id"].id, range));
     });
   }
 
@@ -397,6 +410,18 @@ export class SqlRecordStore implements RecordStore {
     this.#cache.bump();
   }
 
+  /**
+   * MySQL/MariaDB read an explicit 0 in an AUTO_INCREMENT column as "assign the next key" unless
+   * sql_mode has NO_AUTO_VALUE_ON_ZERO; `t:0` must be key 0. The mode is set for this one
+   * statement only (MariaDB `SET STATEMENT … FOR`, MySQL's SET_VAR hint), never for the session.
+   */
+  async #keepingZeroKeys(insert: string): Promise<string> {
+    this.#cache.sqlMode ??= String((await this.#run("SELECT @@SESSION.sql_mode")).rows[0]?.[0] ?? "");
+    const modes = [...this.#cache.sqlMode.split(",").filter((mode) => /^[A-Z_]+$/.test(mode)), "NO_AUTO_VALUE_ON_ZERO"].join(",");
+    const mariadb = /mariadb/i.test((await this.#serverVersion()) ?? "");
+    return mariadb ? `SET STATEMENT sql_mode = '${modes}' FOR ${insert}` : insert.replace(/^INSERT /, `INSERT /*+ SET_VAR(sql_mode = '${modes}') */ `);
+  }
+
   async #serverVersion(): Promise<string | undefined> {
     this.#cache.serverVersion ??= String((await this.#run("SELECT VERSION()")).rows[0]?.[0] ?? "");
     return this.#cache.serverVersion;
@@ -459,7 +484,9 @@ export class SqlRecordStore implements RecordStore {
           : `INSERT INTO ${this.#q(schema.name)} DEFAULT VALUES`
         : `INSERT INTO ${this.#q(schema.name)} (${columns}) VALUES (${placeholders})`;
     const returning = key === undefined && this.#dialect.insertedKey === "returning";
-    const result = await this.#run(returning ? `${sql} RETURNING ${this.#q(schema.keyColumns[0]?.name ?? "id")}` : sql, args);
+    const zeroKey = key !== undefined && this.#dialect.name === "mysql" && args.slice(0, schema.keyColumns.length).some((arg) => arg === 0n);
+    const statement = zeroKey ? await this.#keepingZeroKeys(sql) : sql;
+    const result = await this.#run(returning ? `${statement} RETURNING ${this.#q(schema.keyColumns[0]?.name ?? "id")}` : statement, args);
     if (key !== undefined) return key;
     // The database assigned the key (rowid, identity, AUTO_INCREMENT).
     const assigned = returning ? (result.rows[0]?.[0] ?? null) : result.lastInsertRowid;

@@ -21,6 +21,8 @@ export class SchemaCache {
   schemaVersion: bigint | undefined;
   /** The server's `VERSION()`, once asked. */
   serverVersion: string | undefined;
+  /** MySQL/MariaDB: the session's default `sql_mode`, once asked (the pool's sessions share it). */
+  sqlMode: string | undefined;
 
   /** The cached schema: a TableSchema, undefined (known missing), or "unknown". */
   get(name: string, now = Date.now()): TableSchema | undefined | "unknown" {
