@@ -7,7 +7,7 @@ import { RpcError } from "@baton/protocol-types/rpc";
 import type { RecordStore, SurrealObject, SurrealRecord } from "@baton/record-store";
 import { applyPatch, diffValues, parsePatch } from "./json-patch.js";
 import { isSingular, keyInRange, recordLink, recordTarget, type RecordTarget } from "./record-target.js";
-import { isPlainObject } from "./value-equality.js";
+import { isPlainObject, valuesEqual } from "./value-equality.js";
 
 /** One record method call: the tenant's store, the call's parameters and variables in scope. */
 export interface RecordCall {
@@ -74,7 +74,22 @@ async function eachRecord(
 async function replaceRecord(store: RecordStore, record: SurrealRecord, fields: SurrealObject): Promise<SurrealRecord | typeof NONE> {
   const id = record["id"];
   if (!(id instanceof RecordId)) throw RpcError.validation("Cannot update a record without an id");
+  checkContentId(fields, id);
   return (await store.replace(id, fields)) ?? NONE;
+}
+
+/**
+ * The data's `id`, when it has one, must be the record's own: SurrealDB refuses another with
+ * "Found <id> for the `id` field, but a specific record has been specified" (its IdMismatch error,
+ * surrealdb core `err/mod.rs`); the same id (as a key or a record id) is fine.
+ */
+function checkContentId(data: SurrealObject, id: RecordId): void {
+  const value = data["id"];
+  if (isNullish(value)) return;
+  const link = recordLink(value);
+  const found = link ?? new RecordId(id.table, value as RecordIdKey);
+  if (found.table === id.table && valuesEqual(found.id, id.id)) return;
+  throw RpcError.validation(`Found ${describe(found)} for the \`id\` field, but a specific record has been specified`);
 }
 
 /** `select [what]`: a record or NONE; a table's (or range's) records. */
@@ -107,7 +122,10 @@ export async function createRecords(call: RecordCall): Promise<unknown> {
   const what = target(call, "CREATE", call.params[0]);
   const data = content(call.params[1], "CONTENT") ?? {};
   if (what.kind === "range") throw RpcError.validation("Can not execute CREATE statement using a record range");
-  if (what.kind === "record") return call.store.insert({ table: what.id.table, id: what.id.id, content: data });
+  if (what.kind === "record") {
+    checkContentId(data, what.id);
+    return call.store.insert({ table: what.id.table, id: what.id.id, content: data });
+  }
   const created = await call.store.insert({ table: what.table, id: keyFromField(data["id"], what.table), content: data });
   return what.plain ? created : [created];
 }
@@ -161,6 +179,7 @@ export async function updateRecords(call: RecordCall, options: { upsert: boolean
   const what = target(call, options.upsert ? "UPSERT" : "UPDATE", call.params[0]);
   const data = content(call.params[1], "CONTENT");
   const change = async (record: SurrealRecord) => (data === undefined ? record : replaceRecord(call.store, record, data));
+  if (what.kind === "record" && data !== undefined) checkContentId(data, what.id);
   if (options.upsert && what.kind === "record" && (await call.store.get(what.id)) === undefined) {
     return call.store.insert({ table: what.id.table, id: what.id.id, content: data ?? {} });
   }
@@ -186,6 +205,7 @@ export async function mergeRecords(call: RecordCall): Promise<unknown> {
   if (call.params.length < 1) throw RpcError.invalidParams("Expected (what:Value, data:Value)");
   const what = target(call, "UPDATE", call.params[0]);
   const data = content(call.params[1], "MERGE");
+  if (what.kind === "record" && data !== undefined) checkContentId(data, what.id);
   return eachRecord(call, {
     what,
     change: async (record) => (data === undefined ? record : replaceRecord(call.store, record, mergeObjects(fieldsOf(record), data))),

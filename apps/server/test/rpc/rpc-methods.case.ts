@@ -53,6 +53,25 @@ export function methodCases(baton: RpcFixture): void {
       expect(await db.call("select", [baton.rid(t, "u1")])).toBe(baton.none);
     });
 
+    test("an `id` in the data that differs from the target record is refused; the same id is fine", async () => {
+      const db = await baton.client();
+      const t = uniqueTable("idm");
+      const mismatch = (key: string) => ({
+        code: -32000,
+        kind: "Validation",
+        message: `Found ${t}:${key} for the \`id\` field, but a specific record has been specified`,
+      });
+      await expectRpcError(db.call("create", [baton.rid(t, 1), { id: baton.rid(t, 2), n: 1 }]), mismatch("2"));
+      expect(await db.call("select", [baton.rid(t, 1)])).toBe(baton.none);
+      expect(await db.call("create", [baton.rid(t, 1), { id: baton.rid(t, 1), n: 1 }])).toMatchObject({ n: 1 });
+      await expectRpcError(db.call("create", [baton.rid(t, "a"), { id: "b" }]), mismatch("b"));
+      for (const method of ["update", "upsert", "merge"]) {
+        await expectRpcError(db.call(method, [baton.rid(t, 1), { id: baton.rid(t, 3), n: 2 }]), mismatch("3"));
+        expect(await db.call(method, [baton.rid(t, 1), { id: baton.rid(t, 1), n: 2 }])).toMatchObject({ n: 2 });
+      }
+      expect(await db.call("select", [baton.rid(t, 3)])).toBe(baton.none);
+    });
+
     test("table-level calls answer arrays ordered by id; create with a table generates ids", async () => {
       const db = await baton.client();
       const t = uniqueTable("p");
