@@ -6,7 +6,7 @@ import { formatValue, NONE, RecordId, type RecordIdKey } from "@baton/codecs";
 import { RpcError } from "@baton/protocol-types/rpc";
 import type { RecordStore, SurrealObject, SurrealRecord } from "@baton/record-store";
 import { applyPatch, diffValues, parsePatch } from "./json-patch.js";
-import { isSingular, keyInRange, recordLink, recordTarget, type RecordTarget } from "./record-target.js";
+import { isSingular, recordLink, recordTarget, type RecordTarget } from "./record-target.js";
 import { isPlainObject, valuesEqual } from "./value-equality.js";
 
 /** One record method call: the tenant's store, the call's parameters and variables in scope. */
@@ -51,9 +51,7 @@ function fieldsOf(record: SurrealRecord): SurrealObject {
 
 /** The records a table or range target covers, in id order. A missing table is NotFound/Table. */
 async function recordsOf(store: RecordStore, selection: Exclude<RecordTarget, { kind: "record" }>): Promise<SurrealRecord[]> {
-  const records = await store.scan(selection.table);
-  if (selection.kind === "table") return records;
-  return records.filter((record) => record["id"] instanceof RecordId && keyInRange(record["id"].id, selection.range));
+  return store.scan(selection.table, selection.kind === "range" ? { range: selection.range } : {});
 }
 
 /** Applies `change` to one record or every record of a table/range, with SurrealDB's shapes. */

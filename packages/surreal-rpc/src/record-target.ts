@@ -54,27 +54,3 @@ export function recordLink(value: unknown): RecordId | undefined {
 export function isSingular(target: RecordTarget | readonly RecordTarget[]): boolean {
   return !Array.isArray(target) && (target as RecordTarget).kind === "record";
 }
-
-/** Orders record keys the way SurrealDB orders ids: numbers before strings, then by value. */
-export function compareKeys(a: unknown, b: unknown): number {
-  const rank = (key: unknown) => (typeof key === "number" || typeof key === "bigint" ? 0 : typeof key === "string" ? 1 : 2);
-  const difference = rank(a) - rank(b);
-  if (difference !== 0) return difference;
-  if (rank(a) === 0) return Number(a) < Number(b) ? -1 : Number(a) > Number(b) ? 1 : 0;
-  const [x, y] = [String(a), String(b)];
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
-/** True when `key` lies inside the range of a record-id range (`t:1..=5`, `t:a..`). */
-export function keyInRange(key: unknown, range: Range): boolean {
-  const { begin, end } = range;
-  if (begin.kind !== "unbounded") {
-    const order = compareKeys(key, begin.value);
-    if (order < 0 || (order === 0 && begin.kind === "excluded")) return false;
-  }
-  if (end.kind !== "unbounded") {
-    const order = compareKeys(key, end.value);
-    if (order > 0 || (order === 0 && end.kind === "excluded")) return false;
-  }
-  return true;
-}

@@ -91,7 +91,8 @@ export class RpcTransactions {
     transaction.busy++;
     clearTimeout(transaction.idleTimer);
     try {
-      return await transaction.queue.run(() => work(transaction.lease.store));
+      // Each method is one unit inside the transaction (a savepoint): one that fails leaves nothing.
+      return await transaction.queue.run(() => transaction.lease.store.transaction(() => work(transaction.lease.store)));
     } finally {
       transaction.busy--;
       if (transaction.busy === 0 && this.#open.get(id) === transaction) this.#idleFrom(id, transaction);
