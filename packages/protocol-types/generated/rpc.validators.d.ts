@@ -3,6 +3,7 @@ import type * as T from "./rpc.types.js";
 
 export declare const validators: {
   readonly RpcAuthParams: (value: unknown) => value is T.RpcAuthParams;
+  readonly RpcAuthenticateParams: (value: unknown) => value is T.RpcAuthenticateParams;
   readonly RpcErrorDetails: (value: unknown) => value is T.RpcErrorDetails;
   readonly RpcErrorKind: (value: unknown) => value is T.RpcErrorKind;
   readonly RpcErrorObject: (value: unknown) => value is T.RpcErrorObject;
@@ -28,7 +29,6 @@ export declare const validators: {
   readonly RpcRunParams: (value: unknown) => value is T.RpcRunParams;
   readonly RpcSetParams: (value: unknown) => value is T.RpcSetParams;
   readonly RpcSuccessResponse: (value: unknown) => value is T.RpcSuccessResponse;
-  readonly RpcTokenParams: (value: unknown) => value is T.RpcTokenParams;
   readonly RpcTransactionParams: (value: unknown) => value is T.RpcTransactionParams;
   readonly RpcUnsetParams: (value: unknown) => value is T.RpcUnsetParams;
   readonly RpcUseParams: (value: unknown) => value is T.RpcUseParams;

@@ -7,11 +7,23 @@ export const validators = {
       return (
         Array.isArray(value) &&
         (value.length === 1) &&
-        (true)
+        ((typeof value[0] === 'object' && value[0] !== null && !Array.isArray(value[0])))
       )
     }
     return function check(value) {
       return check_RpcAuthParams(value)
+    }
+  })(),
+  RpcAuthenticateParams: (() => {
+    function check_RpcAuthenticateParams(value) {
+      return (
+        Array.isArray(value) &&
+        (value.length === 1) &&
+        ((typeof value[0] === 'string'))
+      )
+    }
+    return function check(value) {
+      return check_RpcAuthenticateParams(value)
     }
   })(),
   RpcErrorDetails: (() => {
@@ -289,7 +301,7 @@ export const validators = {
   RpcQueryParams: (() => {
     function check_RpcQueryParams(value) {
       return (
-        ((Array.isArray(value) && (value.length === 1) && (true)) || (Array.isArray(value) && (value.length === 2) && (true) && (true)))
+        ((Array.isArray(value) && (value.length === 1) && ((typeof value[0] === 'string'))) || (Array.isArray(value) && (value.length === 2) && ((typeof value[0] === 'string')) && (true)))
       )
     }
     return function check(value) {
@@ -366,7 +378,7 @@ export const validators = {
       return (
         Array.isArray(value) &&
         (value.length === 1) &&
-        (true)
+        ((((typeof value[0] === 'string')) || ((typeof value[0] === 'object' && value[0] !== null && !Array.isArray(value[0])) && (typeof value[0]['access'] === 'string') && (value[0]['refresh'] !== undefined ? (true) : true))))
       )
     }
     return function check(value) {
@@ -451,7 +463,7 @@ export const validators = {
   RpcRunParams: (() => {
     function check_RpcRunParams(value) {
       return (
-        ((Array.isArray(value) && (value.length === 1) && (true)) || (Array.isArray(value) && (value.length === 2) && (true) && (true)) || (Array.isArray(value) && (value.length === 3) && (true) && (true) && (true)))
+        ((Array.isArray(value) && (value.length === 1) && ((typeof value[0] === 'string'))) || (Array.isArray(value) && (value.length === 2) && ((typeof value[0] === 'string')) && (true)) || (Array.isArray(value) && (value.length === 3) && ((typeof value[0] === 'string')) && (true) && (true)))
       )
     }
     return function check(value) {
@@ -480,18 +492,6 @@ export const validators = {
     }
     return function check(value) {
       return check_RpcSuccessResponse(value)
-    }
-  })(),
-  RpcTokenParams: (() => {
-    function check_RpcTokenParams(value) {
-      return (
-        Array.isArray(value) &&
-        (value.length === 1) &&
-        ((typeof value[0] === 'string'))
-      )
-    }
-    return function check(value) {
-      return check_RpcTokenParams(value)
     }
   })(),
   RpcTransactionParams: (() => {

@@ -3,17 +3,16 @@
 // SurrealDB answers for a user it does not know. Record access (signup, refresh tokens) is not
 // offered: those methods answer a Configuration error saying so.
 import { NONE } from "@baton/codecs";
-import { RpcError } from "@baton/protocol-types/rpc";
+import { RpcError, type RpcParams } from "@baton/protocol-types/rpc";
 import type { RpcCall } from "./rpc-call.js";
 
 /** The auth object's keys, matched case-insensitively as SurrealDB does (`NS`/`ns`, `user`/`USER`…). */
-function authKeys(params: readonly unknown[]): Map<string, unknown> {
-  const object = params[0] as Record<string, unknown>;
-  return new Map(Object.entries(object).map(([key, value]) => [key.toLowerCase(), value]));
+function authKeys([object]: RpcParams<"signin">): Map<string, unknown> {
+  return new Map(Object.entries(object).map(([key, value]: [string, unknown]) => [key.toLowerCase(), value]));
 }
 
 /** `signin [{user, pass}]`: a root token (JWT text); the session takes the identity. */
-export async function signin(call: RpcCall): Promise<string> {
+export async function signin(call: RpcCall<"signin">): Promise<string> {
   const keys = authKeys(call.params);
   if (keys.has("ns") || keys.has("db") || keys.has("ac")) throw RpcError.invalidAuth();
   const user = keys.get("user");
@@ -29,8 +28,8 @@ export async function signin(call: RpcCall): Promise<string> {
 }
 
 /** `authenticate [token]`: the session takes the token's identity. */
-export async function authenticate(call: RpcCall): Promise<typeof NONE> {
-  const [token] = call.params as [string];
+export async function authenticate(call: RpcCall<"authenticate">): Promise<typeof NONE> {
+  const [token] = call.params;
   const verified = await call.scope.settings.authority.verifyToken(token);
   call.session.auth = { kind: "root", user: verified.user, token, expiresAt: verified.expiresAt };
   return NONE;
@@ -48,7 +47,7 @@ export function info(_call: RpcCall): typeof NONE {
 }
 
 /** signup, refresh and revoke: record access methods, which Baton does not offer. */
-export function recordAccessNotSupported(call: RpcCall): never {
+export function recordAccessNotSupported(call: RpcCall<"signup" | "refresh" | "revoke">): never {
   // SurrealDB answers a missing access method with a Configuration-side refusal; Baton words it
   // plainly so the client knows no configuration of this server will make it work.
   throw new RpcError("INTERNAL", `Baton does not support '${call.method}': only root users exist, record access methods are not available`, {

@@ -1,10 +1,10 @@
-// Dispatches a checked call to its handler: one arm per method SurrealDB 3 knows, so a new
-// method name in protocol-types fails the type-check until it is handled here.
+// Dispatches a call to its handler: one arm per method SurrealDB 3 knows, so a new method name in
+// protocol-types fails the type-check until it is handled here. Each arm checks the params first.
 import { NONE } from "@baton/codecs";
-import { RpcError, uuidText } from "@baton/protocol-types/rpc";
+import { checkParams, RpcError, uuidText, type RpcMethodName, type RpcParams } from "@baton/protocol-types/rpc";
 import { match } from "ts-pattern";
 import { authenticate, info, invalidate, recordAccessNotSupported, signin } from "./auth-methods.js";
-import type { RpcCall } from "./rpc-call.js";
+import type { RpcCall, UncheckedRpcCall } from "./rpc-call.js";
 import {
   createRecords,
   deleteRecords,
@@ -20,7 +20,7 @@ import { runFunction } from "./run-method.js";
 import { selectedTenant, setVariable, unsetVariable, useSelection } from "./session-methods.js";
 
 /** Runs a record method on the session's tenant (inside the call's transaction, if any). */
-function onRecords(call: RpcCall, work: (records: RecordCall) => Promise<unknown>): Promise<unknown> {
+function onRecords<M extends RpcMethodName>(call: RpcCall<M>, work: (records: RecordCall<RpcParams<M>>) => Promise<unknown>): Promise<unknown> {
   const tenant = selectedTenant(call);
   return call.scope.withStore({ tenant, txn: call.txn, session: call.session }, (store) =>
     work({ store, params: call.params, variables: call.variables }),
@@ -28,7 +28,7 @@ function onRecords(call: RpcCall, work: (records: RecordCall) => Promise<unknown
 }
 
 /** The transaction UUID `commit`/`cancel` name: their last parameter (checked by checkParams). */
-function transactionId(call: RpcCall): string {
+function transactionId(call: RpcCall<"commit" | "cancel">): string {
   const id = uuidText(call.params.at(-1));
   if (id === undefined) throw RpcError.invalidParams("Expected transaction UUID");
   return id;
@@ -46,57 +46,75 @@ function queryNotSupported(): never {
   });
 }
 
-export function dispatchMethod(call: RpcCall): Promise<unknown> {
+/**
+ * Runs a call: each arm checks the params against its method's schema (`checkParams`, SurrealDB's
+ * InvalidParams messages) and hands the handler the call typed by that schema.
+ */
+export function dispatchMethod(call: UncheckedRpcCall): Promise<unknown> {
+  const on = <M extends RpcMethodName, R>(method: M, handler: (checked: RpcCall<M>) => R): R =>
+    handler({ ...call, method, params: checkParams(method, call.params) });
   return match(call.method)
-    .with("ping", async () => NONE)
-    .with("version", async () => call.scope.settings.version)
-    .with("info", async () => info(call))
-    .with("use", async () => useSelection(call))
-    .with("let", "set", async () => setVariable(call))
-    .with("unset", async () => unsetVariable(call))
-    .with("reset", async () => {
-      call.session.reset();
-      return NONE;
-    })
-    .with("signin", () => signin(call))
-    .with("authenticate", () => authenticate(call))
-    .with("invalidate", async () => invalidate(call))
-    .with("signup", "refresh", "revoke", async () => recordAccessNotSupported(call))
-    .with("attach", async () => {
-      if (call.sessionId === undefined) throw RpcError.invalidParams("Expected a session ID");
-      call.scope.attach(call.sessionId);
-      return NONE;
-    })
-    .with("detach", async () => {
-      if (call.sessionId === undefined) throw RpcError.invalidParams("Expected a session ID");
-      call.scope.detach(call.sessionId);
-      return NONE;
-    })
-    .with("sessions", async () => call.scope.sessions())
-    .with("select", () => onRecords(call, selectRecords))
-    .with("create", () => onRecords(call, createRecords))
-    .with("insert", () => onRecords(call, (records) => insertRecords(records, { relation: false })))
-    .with("insert_relation", () => onRecords(call, (records) => insertRecords(records, { relation: true })))
-    .with("update", () => onRecords(call, (records) => updateRecords(records, { upsert: false })))
-    .with("upsert", () => onRecords(call, (records) => updateRecords(records, { upsert: true })))
-    .with("merge", () => onRecords(call, mergeRecords))
-    .with("patch", () => onRecords(call, patchRecords))
-    .with("delete", () => onRecords(call, deleteRecords))
-    .with("relate", () => onRecords(call, relateRecords))
-    .with("run", async () => runFunction(call))
-    .with("begin", () => call.scope.begin({ tenant: selectedTenant(call), session: call.session }))
-    .with("commit", async () => {
-      await call.scope.commit(transactionId(call), call.session);
-      return NONE;
-    })
-    .with("cancel", async () => {
-      await call.scope.cancel(transactionId(call), call.session);
-      return NONE;
-    })
-    .with("query", async () => queryNotSupported())
+    .with("ping", (m) => on(m, async () => NONE))
+    .with("version", (m) => on(m, async (c) => c.scope.settings.version))
+    .with("info", (m) => on(m, async (c) => info(c)))
+    .with("use", (m) => on(m, async (c) => useSelection(c)))
+    .with("let", "set", (m) => on(m, async (c) => setVariable(c)))
+    .with("unset", (m) => on(m, async (c) => unsetVariable(c)))
+    .with("reset", (m) =>
+      on(m, async (c) => {
+        c.session.reset();
+        return NONE;
+      }),
+    )
+    .with("signin", (m) => on(m, signin))
+    .with("authenticate", (m) => on(m, authenticate))
+    .with("invalidate", (m) => on(m, async (c) => invalidate(c)))
+    .with("signup", "refresh", "revoke", (m) => on(m, async (c) => recordAccessNotSupported(c)))
+    .with("attach", (m) =>
+      on(m, async (c) => {
+        if (c.sessionId === undefined) throw RpcError.invalidParams("Expected a session ID");
+        c.scope.attach(c.sessionId);
+        return NONE;
+      }),
+    )
+    .with("detach", (m) =>
+      on(m, async (c) => {
+        if (c.sessionId === undefined) throw RpcError.invalidParams("Expected a session ID");
+        c.scope.detach(c.sessionId);
+        return NONE;
+      }),
+    )
+    .with("sessions", (m) => on(m, async (c) => c.scope.sessions()))
+    .with("select", (m) => on(m, (c) => onRecords(c, selectRecords)))
+    .with("create", (m) => on(m, (c) => onRecords(c, createRecords)))
+    .with("insert", (m) => on(m, (c) => onRecords(c, (records) => insertRecords(records, { relation: false }))))
+    .with("insert_relation", (m) => on(m, (c) => onRecords(c, (records) => insertRecords(records, { relation: true }))))
+    .with("update", (m) => on(m, (c) => onRecords(c, (records) => updateRecords(records, { upsert: false }))))
+    .with("upsert", (m) => on(m, (c) => onRecords(c, (records) => updateRecords(records, { upsert: true }))))
+    .with("merge", (m) => on(m, (c) => onRecords(c, mergeRecords)))
+    .with("patch", (m) => on(m, (c) => onRecords(c, patchRecords)))
+    .with("delete", (m) => on(m, (c) => onRecords(c, deleteRecords)))
+    .with("relate", (m) => on(m, (c) => onRecords(c, relateRecords)))
+    .with("run", (m) => on(m, async (c) => runFunction(c)))
+    .with("begin", (m) => on(m, (c) => c.scope.begin({ tenant: selectedTenant(c), session: c.session })))
+    .with("commit", (m) =>
+      on(m, async (c) => {
+        await c.scope.commit(transactionId(c), c.session);
+        return NONE;
+      }),
+    )
+    .with("cancel", (m) =>
+      on(m, async (c) => {
+        await c.scope.cancel(transactionId(c), c.session);
+        return NONE;
+      }),
+    )
+    .with("query", (m) => on(m, async () => queryNotSupported()))
     // Live queries need change notifications from the record store, which it does not emit yet.
-    .with("live", "kill", async () => {
-      throw RpcError.liveNotSupported();
-    })
+    .with("live", "kill", (m) =>
+      on(m, async () => {
+        throw RpcError.liveNotSupported();
+      }),
+    )
     .exhaustive();
 }

@@ -3,16 +3,16 @@
 // (reference sections 3.4 and 12): a record id gives one object or NONE, a table an array, a
 // plain-string table given to `create` one object, `insert` always an array.
 import { formatValue, NONE, RecordId, type RecordIdKey } from "@baton/codecs";
-import { RpcError } from "@baton/protocol-types/rpc";
+import { RpcError, type RpcParams } from "@baton/protocol-types/rpc";
 import type { RecordStore, SurrealObject, SurrealRecord } from "@baton/record-store";
 import { applyPatch, diffValues, parsePatch } from "./json-patch.js";
 import { isSingular, recordLink, recordTarget, type RecordTarget } from "./record-target.js";
 import { isPlainObject, valuesEqual } from "./value-equality.js";
 
-/** One record method call: the tenant's store, the call's parameters and variables in scope. */
-export interface RecordCall {
+/** One record method call: the tenant's store, the call's checked parameters and variables in scope. */
+export interface RecordCall<Params = readonly unknown[]> {
   readonly store: RecordStore;
-  readonly params: readonly unknown[];
+  readonly params: Params;
   /** Session variables with the request's own `vars` laid over them. */
   readonly variables: ReadonlyMap<string, unknown>;
 }
@@ -91,8 +91,7 @@ function checkContentId(data: SurrealObject, id: RecordId): void {
 }
 
 /** `select [what]`: a record or NONE; a table's (or range's) records. */
-export async function selectRecords(call: RecordCall): Promise<unknown> {
-  if (call.params.length < 1) throw RpcError.invalidParams("Expected (what:Value)");
+export async function selectRecords(call: RecordCall<RpcParams<"select">>): Promise<unknown> {
   const what = target(call, "SELECT", call.params[0]);
   if (what.kind === "record") return (await call.store.get(what.id)) ?? NONE;
   return recordsOf(call.store, what);
@@ -115,10 +114,10 @@ function keyFromField(value: unknown, table: string): RecordIdKey | undefined {
 }
 
 /** `create [what, data?]`: a plain string table → one object (ONLY), Table → array of one, RecordId → object. */
-export async function createRecords(call: RecordCall): Promise<unknown> {
-  if (call.params.length < 1) throw RpcError.invalidParams("Expected (what:Value, data:Value)");
-  const what = target(call, "CREATE", call.params[0]);
-  const data = content(call.params[1], "CONTENT") ?? {};
+export async function createRecords(call: RecordCall<RpcParams<"create">>): Promise<unknown> {
+  const [whatParam, dataParam] = call.params;
+  const what = target(call, "CREATE", whatParam);
+  const data = content(dataParam, "CONTENT") ?? {};
   if (what.kind === "range") throw RpcError.validation("Can not execute CREATE statement using a record range");
   if (what.kind === "record") {
     checkContentId(data, what.id);
@@ -138,10 +137,7 @@ function insertedObjects(data: unknown): SurrealObject[] {
 }
 
 /** `insert [into, data]` and `insert_relation [into, data]`: always an array of the new records. */
-export async function insertRecords(call: RecordCall, options: { relation: boolean }): Promise<unknown[]> {
-  if (call.params.length < 2) {
-    throw RpcError.invalidParams(options.relation ? "Expected (what, data)" : "Expected (what:Value, data:Value)");
-  }
+export async function insertRecords(call: RecordCall<RpcParams<"insert" | "insert_relation">>, options: { relation: boolean }): Promise<unknown[]> {
   const into = isNullish(call.params[0]) ? undefined : target(call, "INSERT", call.params[0]);
   if (into !== undefined && into.kind !== "table") {
     throw RpcError.validation("Can not execute INSERT statement into a record id: give a table");
@@ -172,10 +168,10 @@ function withLinks(fields: SurrealObject): SurrealObject {
 }
 
 /** `update`/`upsert [what, data?]`: CONTENT semantics (the record becomes the data, keeping its id). */
-export async function updateRecords(call: RecordCall, options: { upsert: boolean }): Promise<unknown> {
-  if (call.params.length < 1) throw RpcError.invalidParams(options.upsert ? "Expected (what:Value, data:Value)" : "Expected (what, data)");
-  const what = target(call, options.upsert ? "UPSERT" : "UPDATE", call.params[0]);
-  const data = content(call.params[1], "CONTENT");
+export async function updateRecords(call: RecordCall<RpcParams<"update" | "upsert">>, options: { upsert: boolean }): Promise<unknown> {
+  const [whatParam, dataParam] = call.params;
+  const what = target(call, options.upsert ? "UPSERT" : "UPDATE", whatParam);
+  const data = content(dataParam, "CONTENT");
   const change = async (record: SurrealRecord) => (data === undefined ? record : replaceRecord(call.store, record, data));
   if (what.kind === "record" && data !== undefined) checkContentId(data, what.id);
   if (options.upsert && what.kind === "record" && (await call.store.get(what.id)) === undefined) {
@@ -199,10 +195,10 @@ export function mergeObjects(base: SurrealObject, patch: SurrealObject): Surreal
 }
 
 /** `merge [what, data]`. */
-export async function mergeRecords(call: RecordCall): Promise<unknown> {
-  if (call.params.length < 1) throw RpcError.invalidParams("Expected (what:Value, data:Value)");
-  const what = target(call, "UPDATE", call.params[0]);
-  const data = content(call.params[1], "MERGE");
+export async function mergeRecords(call: RecordCall<RpcParams<"merge">>): Promise<unknown> {
+  const [whatParam, dataParam] = call.params;
+  const what = target(call, "UPDATE", whatParam);
+  const data = content(dataParam, "MERGE");
   if (what.kind === "record" && data !== undefined) checkContentId(data, what.id);
   return eachRecord(call, {
     what,
@@ -211,11 +207,11 @@ export async function mergeRecords(call: RecordCall): Promise<unknown> {
 }
 
 /** `patch [what, ops, diff?]`: RFC 6902 on each record; with `diff` true, the JSON Patch of the change. */
-export async function patchRecords(call: RecordCall): Promise<unknown> {
-  if (call.params.length < 1) throw RpcError.invalidParams("Expected (what:Value, data:Value, diff:Value)");
-  const what = target(call, "UPDATE", call.params[0]);
-  const ops = isNullish(call.params[1]) ? [] : parsePatch(call.params[1]);
-  const diff = call.params[2] === true;
+export async function patchRecords(call: RecordCall<RpcParams<"patch">>): Promise<unknown> {
+  const [whatParam, opsParam, diffParam] = call.params;
+  const what = target(call, "UPDATE", whatParam);
+  const ops = isNullish(opsParam) ? [] : parsePatch(opsParam);
+  const diff = diffParam === true;
   return eachRecord(call, {
     what,
     change: async (record) => {
@@ -228,8 +224,7 @@ export async function patchRecords(call: RecordCall): Promise<unknown> {
 }
 
 /** `delete [what]`: RETURN BEFORE; a table's deleted records (`[]` when there is no such table). */
-export async function deleteRecords(call: RecordCall): Promise<unknown> {
-  if (call.params.length < 1) throw RpcError.invalidParams("Expected (what:Value)");
+export async function deleteRecords(call: RecordCall<RpcParams<"delete">>): Promise<unknown> {
   const what = target(call, "DELETE", call.params[0]);
   if (what.kind === "record") return (await call.store.delete(what.id)) ?? NONE;
   if ((await call.store.table(what.table)) === undefined) return [];
@@ -252,13 +247,13 @@ function relationEnds(call: RecordCall, value: unknown): { ids: RecordId[]; sing
 }
 
 /** `relate [from, edge, to, data?]`: one edge object when both ends are single, else an array. */
-export async function relateRecords(call: RecordCall): Promise<unknown> {
-  if (call.params.length < 3) throw RpcError.invalidParams("Expected (from:Value, kind:Value, with:Value, data:Value)");
-  const from = relationEnds(call, call.params[0]);
-  const to = relationEnds(call, call.params[2]);
-  const edge = target(call, "RELATE", call.params[1]);
+export async function relateRecords(call: RecordCall<RpcParams<"relate">>): Promise<unknown> {
+  const [fromParam, edgeParam, toParam, dataParam] = call.params;
+  const from = relationEnds(call, fromParam);
+  const to = relationEnds(call, toParam);
+  const edge = target(call, "RELATE", edgeParam);
   if (edge.kind === "range") throw RpcError.validation("Can not execute RELATE statement using a record range");
-  const data = content(call.params[3], "CONTENT") ?? {};
+  const data = content(dataParam, "CONTENT") ?? {};
   const table = edge.kind === "record" ? edge.id.table : edge.table;
   const edges: unknown[] = [];
   for (const source of from.ids) {

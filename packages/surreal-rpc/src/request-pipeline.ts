@@ -1,12 +1,12 @@
 // The steps every request takes, on either transport (SurrealDB 3's order, core/src/rpc): known
 // method, transport support, session, permission, parameters, then the method itself.
 import {
-  checkParams,
   isRpcMethodName,
   RPC_METHODS,
   RpcError,
   type ParsedRpcRequest,
   type RpcMethodName,
+  type RpcMethodSpec,
 } from "@baton/protocol-types/rpc";
 import { isPlainObject } from "@baton/protocol-types/rpc";
 import { checkAllowed } from "./auth-gate.js";
@@ -24,7 +24,7 @@ export async function executeRequest(options: {
   const { request, scope } = options;
   if (!isRpcMethodName(request.method)) throw RpcError.methodNotFound();
   const method = request.method;
-  const spec = RPC_METHODS[method];
+  const spec: RpcMethodSpec = RPC_METHODS[method];
   if (scope.transport === "http" && spec.overHttp === "method-not-found") throw RpcError.methodNotFound();
   if (scope.transport === "http" && spec.overHttp === "live-not-supported") throw RpcError.liveNotSupported();
   if (spec.needsSession === true && request.session === undefined) throw RpcError.invalidParams(spec.invalidMessage);
@@ -37,8 +37,8 @@ export async function executeRequest(options: {
     now: scope.settings.now(),
   });
   const { params, vars } = splitRequestVars(method, request.params);
-  checkParams(method, params);
   const variables = new Map([...session.variables, ...Object.entries(vars)]);
+  // The parameters are checked against the method's schema as the call is dispatched.
   return dispatchMethod({ method, params, variables, session, sessionId: request.session, txn: request.txn, scope });
 }
 

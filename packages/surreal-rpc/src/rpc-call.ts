@@ -1,7 +1,7 @@
 // What a method handler sees: the call, its session, and the scope it runs in (one WebSocket, or
 // one HTTP request). Scopes differ in where sessions and transactions live; handlers do not care.
 import type { Uuid } from "@baton/codecs";
-import type { RpcMethodName } from "@baton/protocol-types/rpc";
+import type { RpcMethodName, RpcParams } from "@baton/protocol-types/rpc";
 import type { RecordStore } from "@baton/record-store";
 import type { RootAuthority, RpcSession, VariableLimits } from "@baton/session-core";
 
@@ -49,9 +49,10 @@ export interface RpcScope {
   ): Promise<T>;
 }
 
-export interface RpcCall {
-  readonly method: RpcMethodName;
-  readonly params: readonly unknown[];
+/** One call of `method`, its params checked against the method's schema (`checkParams`). */
+export interface RpcCall<M extends RpcMethodName = RpcMethodName> {
+  readonly method: M;
+  readonly params: RpcParams<M>;
   /** The session's variables with the request's own `vars` laid over them, for this call only. */
   readonly variables: ReadonlyMap<string, unknown>;
   readonly session: RpcSession;
@@ -60,3 +61,6 @@ export interface RpcCall {
   readonly txn: string | undefined;
   readonly scope: RpcScope;
 }
+
+/** A call as it reaches dispatch: its params not yet checked against the method's schema. */
+export type UncheckedRpcCall = Omit<RpcCall, "params"> & { readonly params: readonly unknown[] };

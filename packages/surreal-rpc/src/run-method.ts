@@ -5,8 +5,8 @@ import { isNullish, RpcError } from "@baton/protocol-types/rpc";
 import { callBuiltin } from "./builtin-functions.js";
 import type { RpcCall } from "./rpc-call.js";
 
-export function runFunction(call: RpcCall): unknown {
-  const [name, version, args] = call.params as [string, unknown?, unknown?];
+export function runFunction(call: RpcCall<"run">): unknown {
+  const [name, version, args] = call.params;
   if (name.startsWith("ml::") && isNullish(version)) {
     throw RpcError.invalidParams("Expected version to be set for model function");
   }

@@ -9,7 +9,7 @@ import { tenantFor, validateRpcNamespace } from "./session-tenant.js";
  * `use [ns, db]`: text selects, null clears, NONE keeps; two NONEs apply the connection's
  * defaults. The selection must name a Baton tenant; if it does not, the session keeps its old one.
  */
-export function useSelection(call: RpcCall): { namespace: unknown; database: unknown } {
+export function useSelection(call: RpcCall<"use">): { namespace: unknown; database: unknown } {
   const { session } = call;
   const [ns, db] = call.params;
   if (typeof ns === "string") validateRpcNamespace(ns);
@@ -38,15 +38,15 @@ export function selectedTenant(call: RpcCall): string {
 }
 
 /** `let`/`set [name, value]`: NONE (or no value) removes the variable; answers null. */
-export function setVariable(call: RpcCall): null {
-  const [name, value] = call.params as [string, unknown?];
+export function setVariable(call: RpcCall<"let" | "set">): null {
+  const [name, value] = call.params;
   call.session.setVariable(name, value);
   return null;
 }
 
 /** `unset [name]`: answers null. */
-export function unsetVariable(call: RpcCall): null {
-  const [name] = call.params as [string];
+export function unsetVariable(call: RpcCall<"unset">): null {
+  const [name] = call.params;
   call.session.unsetVariable(name);
   return null;
 }

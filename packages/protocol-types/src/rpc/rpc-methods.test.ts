@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, expectTypeOf, it } from "vitest";
 import { RpcError } from "./rpc-errors.js";
 import { RPC_METHOD_NAMES, isRpcMethodName, type RpcMethodName } from "./rpc-method-name.js";
 import { RPC_METHODS, checkParams } from "./rpc-methods.js";
@@ -42,6 +42,13 @@ describe("checkParams", () => {
   it("returns the params it accepts", () => {
     const params = ["RETURN 1", { a: 1 }];
     expect(checkParams("query", params)).toBe(params);
+  });
+
+  it("types the params it returns by the method's schema", () => {
+    expectTypeOf(checkParams("run", ["time::now"])).toEqualTypeOf<[string] | [string, unknown] | [string, unknown, unknown]>();
+    expectTypeOf(checkParams("authenticate", ["t"])).toEqualTypeOf<[string]>();
+    expectTypeOf(checkParams("relate", ["a", "e", "b"])).toEqualTypeOf<[unknown, unknown, unknown] | [unknown, unknown, unknown, unknown]>();
+    expectTypeOf(checkParams("ping", [])).toEqualTypeOf<unknown[]>();
   });
 
   it("answers SurrealDB's messages for wrong arity", () => {
@@ -104,7 +111,11 @@ describe("checkParams", () => {
     expect(failure("signin", [uuid])).toEqual(invalid("Expected (params:object)"));
     expect(failure("signin", [{ user: "root", pass: "root" }])).toBe("accepted");
     expect(failure("authenticate", [5])).toEqual(invalid("Expected (token:string)"));
+    // authenticate takes the access token only; refresh/revoke take a Token (text or {access, refresh}).
+    expect(failure("authenticate", [{ access: "a", refresh: "r" }])).toEqual(invalid("Expected (token:string)"));
     expect(failure("refresh", [{ access: "a", refresh: "r" }])).toBe("accepted");
+    expect(failure("revoke", [{ access: "a", refresh: RPC_NONE }])).toBe("accepted");
+    expect(failure("refresh", [{ access: "a", refresh: 5 }])).toEqual(invalid("Expected (token:Token)"));
     expect(failure("revoke", [{ refresh: "r" }])).toEqual(invalid("Expected (token:Token)"));
     expect(failure("unset", [1])).toEqual(invalid("Expected (key)"));
     expect(failure("let", [1, 2])).toEqual(invalid("Expected (key:string, value:Value)"));

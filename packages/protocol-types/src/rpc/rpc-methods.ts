@@ -1,42 +1,53 @@
 // Every RPC method's parameters, with SurrealDB 3's exact message for a mismatch
 // (surrealdb/surrealdb core/src/rpc/protocol.rs; begin/commit/cancel in server/src/rpc/websocket.rs).
 // Arity is exact: optional trailing parameters may be left out, extra ones are refused.
-import { Type, type Static, type TSchema } from "@sinclair/typebox";
-import { validatorFor, type Validator } from "../validator.js";
+import { KindGuard, Type, type Static, type TSchema } from "@sinclair/typebox";
+import { validatorFor } from "../validator.js";
 import { RpcError } from "./rpc-errors.js";
 import type { RpcMethodName } from "./rpc-method-name.js";
 import { describeOptional, describeValue, isNone, isNullish, isPlainObject, uuidText } from "./rpc-values.js";
 
 const Any = Type.Unknown();
 
-/** The tuples from `required` elements up to all of `elements`, as one schema. */
-function tuples<const T extends TSchema[]>(id: string, elements: T, required: number) {
-  if (required === elements.length) return Type.Tuple(elements, { $id: id });
-  const lengths = Array.from({ length: elements.length - required + 1 }, (_, index) => required + index);
-  return Type.Union(
-    lengths.map((length) => Type.Tuple(elements.slice(0, length))),
-    { $id: id },
-  );
-}
-
 /** Methods that ignore their parameters (SurrealDB never looks at them). */
 export const RpcIgnoredParams = Type.Array(Any, { $id: "RpcIgnoredParams" });
 export const RpcNoParams = Type.Tuple([], { $id: "RpcNoParams" });
-export const RpcUseParams = tuples("RpcUseParams", [Any, Any], 2);
-export const RpcAuthParams = tuples("RpcAuthParams", [Any], 1);
-export const RpcTokenParams = tuples("RpcTokenParams", [Type.String()], 1);
-export const RpcRefreshParams = tuples("RpcRefreshParams", [Any], 1);
-export const RpcKillParams = tuples("RpcKillParams", [Any], 1);
-export const RpcLiveParams = tuples("RpcLiveParams", [Any, Any], 1);
-export const RpcSetParams = tuples("RpcSetParams", [Type.String(), Any], 1);
-export const RpcUnsetParams = tuples("RpcUnsetParams", [Type.String()], 1);
-export const RpcWhatParams = tuples("RpcWhatParams", [Any], 1);
-export const RpcWhatDataParams = tuples("RpcWhatDataParams", [Any, Any], 2);
-export const RpcWhatOptionalDataParams = tuples("RpcWhatOptionalDataParams", [Any, Any], 1);
-export const RpcPatchParams = tuples("RpcPatchParams", [Any, Any, Any], 1);
-export const RpcRelateParams = tuples("RpcRelateParams", [Any, Any, Any, Any], 3);
-export const RpcQueryParams = tuples("RpcQueryParams", [Any, Any], 1);
-export const RpcRunParams = tuples("RpcRunParams", [Any, Any, Any], 1);
+export const RpcUseParams = Type.Tuple([Any, Any], { $id: "RpcUseParams" });
+/** `signup`/`signin`: the auth object, any keys (a plain object: `refine` refuses value classes). */
+export const RpcAuthParams = Type.Tuple([Type.Object({})], { $id: "RpcAuthParams" });
+/** `authenticate`: the access token, as text only ("Expected (token:string)"). */
+export const RpcAuthenticateParams = Type.Tuple([Type.String()], { $id: "RpcAuthenticateParams" });
+/**
+ * SurrealDB's Token: an access token alone, or `{access, refresh?}` as `signin`/`signup` answer for
+ * record access defined WITH REFRESH. `refresh` is text or NONE (`refine` checks the NONE form).
+ */
+const Token = Type.Union([Type.String(), Type.Object({ access: Type.String(), refresh: Type.Optional(Any) })]);
+/** `refresh`/`revoke`: one Token; a Token without a refresh part fails later, not as InvalidParams. */
+export const RpcRefreshParams = Type.Tuple([Token], { $id: "RpcRefreshParams" });
+export const RpcKillParams = Type.Tuple([Any], { $id: "RpcKillParams" });
+export const RpcLiveParams = Type.Union([Type.Tuple([Any]), Type.Tuple([Any, Any])], { $id: "RpcLiveParams" });
+export const RpcSetParams = Type.Union([Type.Tuple([Type.String()]), Type.Tuple([Type.String(), Any])], { $id: "RpcSetParams" });
+export const RpcUnsetParams = Type.Tuple([Type.String()], { $id: "RpcUnsetParams" });
+export const RpcWhatParams = Type.Tuple([Any], { $id: "RpcWhatParams" });
+export const RpcWhatDataParams = Type.Tuple([Any, Any], { $id: "RpcWhatDataParams" });
+export const RpcWhatOptionalDataParams = Type.Union([Type.Tuple([Any]), Type.Tuple([Any, Any])], {
+  $id: "RpcWhatOptionalDataParams",
+});
+export const RpcPatchParams = Type.Union([Type.Tuple([Any]), Type.Tuple([Any, Any]), Type.Tuple([Any, Any, Any])], {
+  $id: "RpcPatchParams",
+});
+export const RpcRelateParams = Type.Union([Type.Tuple([Any, Any, Any]), Type.Tuple([Any, Any, Any, Any])], {
+  $id: "RpcRelateParams",
+});
+/** `query`: the text, then optional variables (object, NONE or null; `refine` words the mismatch). */
+export const RpcQueryParams = Type.Union([Type.Tuple([Type.String()]), Type.Tuple([Type.String(), Any])], {
+  $id: "RpcQueryParams",
+});
+/** `run`: the function name, then optional version (text or unset) and args (array or unset). */
+export const RpcRunParams = Type.Union(
+  [Type.Tuple([Type.String()]), Type.Tuple([Type.String(), Any]), Type.Tuple([Type.String(), Any, Any])],
+  { $id: "RpcRunParams" },
+);
 /**
  * `commit`/`cancel` read only the last parameter, which must be the transaction's UUID. Its text
  * form is accepted too: it is the only form a JSON client has (`begin` answers a UUID, which
@@ -45,12 +56,18 @@ export const RpcRunParams = tuples("RpcRunParams", [Any, Any, Any], 1);
 export const RpcTransactionParams = Type.Array(Any, { minItems: 1, $id: "RpcTransactionParams" });
 
 /** How a method treats its parameters, and where it may run. */
-export interface RpcMethodSpec {
-  /** The parameters' shape (a tuple of exact arity, or any array for methods that ignore them). */
-  readonly params: TSchema;
+export interface RpcMethodSpec<P extends TSchema = TSchema> {
+  /**
+   * The parameters' shape: tuples of the accepted lengths (or any array for methods that ignore
+   * them), with the element types handlers rely on. Its static type is what `checkParams` returns.
+   */
+  readonly params: P;
   /** SurrealDB's message when `params` does not match (-32603 InvalidParams). */
   readonly invalidMessage: string;
-  /** Checks that need decoded value classes; the message of the first mismatch, if any. */
+  /**
+   * Checks that SurrealDB words per element (and that need decoded value classes); the message of
+   * the first mismatch, if any. Runs once the arity fits, before the full `params` check.
+   */
   readonly refine?: (params: readonly unknown[]) => string | undefined;
   /** The request must name a session (`attach`, `detach`); otherwise -32603 "Expected a session ID". */
   readonly needsSession?: true;
@@ -63,7 +80,7 @@ export interface RpcMethodSpec {
 
 const IGNORED = "(parameters are ignored)";
 
-const ignored: RpcMethodSpec = { params: RpcIgnoredParams, invalidMessage: IGNORED, overHttp: "served" };
+const ignored: RpcMethodSpec<typeof RpcIgnoredParams> = { params: RpcIgnoredParams, invalidMessage: IGNORED, overHttp: "served" };
 
 function isStringOrUnset(value: unknown): boolean {
   return typeof value === "string" || isNullish(value);
@@ -79,7 +96,7 @@ const authObject = (params: readonly unknown[]) => (isPlainObject(params[0]) ? u
 const token = (params: readonly unknown[]) => (isToken(params[0]) ? undefined : "Expected (token:Token)");
 
 /** Every method SurrealDB 3 dispatches, with its parameter rules. */
-export const RPC_METHODS: Readonly<Record<RpcMethodName, RpcMethodSpec>> = {
+export const RPC_METHODS = {
   ping: ignored,
   info: ignored,
   use: {
@@ -96,7 +113,7 @@ export const RPC_METHODS: Readonly<Record<RpcMethodName, RpcMethodSpec>> = {
   },
   signup: { params: RpcAuthParams, invalidMessage: "Expected (params:object)", refine: authObject, overHttp: "served" },
   signin: { params: RpcAuthParams, invalidMessage: "Expected (params:object)", refine: authObject, overHttp: "served" },
-  authenticate: { params: RpcTokenParams, invalidMessage: "Expected (token:string)", overHttp: "served" },
+  authenticate: { params: RpcAuthenticateParams, invalidMessage: "Expected (token:string)", overHttp: "served" },
   refresh: { params: RpcRefreshParams, invalidMessage: "Expected (token:Token)", refine: token, overHttp: "served" },
   revoke: { params: RpcRefreshParams, invalidMessage: "Expected (token:Token)", refine: token, overHttp: "served" },
   invalidate: ignored,
@@ -161,32 +178,44 @@ export const RPC_METHODS: Readonly<Record<RpcMethodName, RpcMethodSpec>> = {
     refine: (params) => (uuidText(params.at(-1)) === undefined ? "Expected transaction UUID" : undefined),
     overHttp: "method-not-found",
   },
-};
+} as const satisfies Readonly<Record<RpcMethodName, RpcMethodSpec>>;
 
-/** The parameter tuples the methods accept, by schema (for handlers that want static types). */
-export type RpcUseParams = Static<typeof RpcUseParams>;
-export type RpcSetParams = Static<typeof RpcSetParams>;
-export type RpcQueryParams = Static<typeof RpcQueryParams>;
-export type RpcRunParams = Static<typeof RpcRunParams>;
-export type RpcPatchParams = Static<typeof RpcPatchParams>;
-export type RpcRelateParams = Static<typeof RpcRelateParams>;
+/** The parameters `checkParams` hands back for `method`: its schema's static type. */
+export type RpcParams<M extends RpcMethodName> = Static<(typeof RPC_METHODS)[M]["params"]>;
 
-const validators = new Map<TSchema, Validator<unknown>>();
+/** The parameter tuples the methods accept, by schema. */
+export type RpcUseParams = RpcParams<"use">;
+export type RpcSetParams = RpcParams<"set">;
+export type RpcQueryParams = RpcParams<"query">;
+export type RpcRunParams = RpcParams<"run">;
+export type RpcPatchParams = RpcParams<"patch">;
+export type RpcRelateParams = RpcParams<"relate">;
+
+/** The lengths a params schema accepts: a tuple's, a union's members', an array's item bounds. */
+function arityOf(schema: TSchema): { min: number; max: number } {
+  if (KindGuard.IsUnion(schema)) {
+    const each = schema.anyOf.map(arityOf);
+    return { min: Math.min(...each.map((a) => a.min)), max: Math.max(...each.map((a) => a.max)) };
+  }
+  if (KindGuard.IsTuple(schema) || KindGuard.IsArray(schema)) {
+    return { min: schema.minItems ?? 0, max: schema.maxItems ?? Number.POSITIVE_INFINITY };
+  }
+  throw new Error(`RPC params schema ${String(schema.$id)} is neither a tuple, a union of tuples nor an array`);
+}
 
 /**
- * Checks a method's parameters and returns them; throws -32603 InvalidParams with SurrealDB's
- * message when they do not fit. `params` is already an array (see `parseRpcRequest`).
+ * Checks a method's parameters and returns them typed by its schema; throws -32603 InvalidParams
+ * with SurrealDB's message when they do not fit. `params` is already an array (see
+ * `parseRpcRequest`). Order: arity (`invalidMessage`), then `refine`'s per-element messages, then
+ * the full schema (`invalidMessage`).
  */
-export function checkParams(method: RpcMethodName, params: readonly unknown[]): readonly unknown[] {
-  const spec = RPC_METHODS[method];
-  // Looked up on first use and kept: codegen imports this module before the validators exist.
-  let validator = validators.get(spec.params);
-  if (validator === undefined) {
-    validator = validatorFor(spec.params);
-    validators.set(spec.params, validator);
-  }
-  if (!validator.check(params)) throw RpcError.invalidParams(spec.invalidMessage);
+export function checkParams<M extends RpcMethodName>(method: M, params: readonly unknown[]): RpcParams<M> {
+  const spec: RpcMethodSpec = RPC_METHODS[method];
+  const { min, max } = arityOf(spec.params);
+  if (params.length < min || params.length > max) throw RpcError.invalidParams(spec.invalidMessage);
   const message = spec.refine?.(params);
   if (message !== undefined) throw RpcError.invalidParams(message);
+  // Looked up per call (a map read): codegen imports this module before the validators exist.
+  if (!validatorFor(RPC_METHODS[method].params).check(params)) throw RpcError.invalidParams(spec.invalidMessage);
   return params;
 }
