@@ -5,6 +5,7 @@ import { GatewayError, toGatewayError } from "@baton/protocol-types";
 import type { Batch, BatchCond, BatchResult, HranaError, StmtResult } from "@baton/protocol-types/hrana";
 import type { SqlStore } from "@baton/session-core";
 import { match } from "ts-pattern";
+import { isImmediateConnection } from "./immediate-execution.js";
 import { resolveSql } from "./sql-source.js";
 import { errorToWire, stmtResultToWire, stmtToInput } from "./wire-mapping.js";
 
@@ -68,7 +69,10 @@ export async function runBatch(
     if (step.condition != null && !evalCond(step.condition, outcomes)) continue;
     try {
       const input = stmtToInput(step.stmt, resolveSql(step.stmt, options.store));
-      outcomes.results[i] = stmtResultToWire(await connection.execute(input));
+      // Synchronously where the connection can: a batch of small statements then costs no
+      // promise hops per step.
+      const now = isImmediateConnection(connection) ? connection.executeNow(input) : undefined;
+      outcomes.results[i] = stmtResultToWire(now ?? (await connection.execute(input)));
     } catch (error) {
       outcomes.errors[i] = errorToWire(toGatewayError(error));
     }

@@ -76,7 +76,8 @@ export class LegacyWsConnection {
         stream: new HranaStream({ database: this.#databases.database(this.#target), target: this.#target }),
         limits: this.#limits,
       }));
-      const response = await dispatchStreamRequest(state.context(3), request);
+      const pending = dispatchStreamRequest(state.context(3), request);
+      const response = pending instanceof Promise ? await pending : pending;
       if (request.type === "close") this.#state = undefined;
       return { type: "ok", response };
     } catch (error) {

@@ -60,7 +60,8 @@ export class PipelineHandler {
       for (const raw of body.requests) {
         try {
           const decoded = decodeStreamRequest(raw, request.version);
-          results.push({ type: "ok", response: await dispatchStreamRequest(ctx, decoded) });
+          const pending = dispatchStreamRequest(ctx, decoded);
+          results.push({ type: "ok", response: pending instanceof Promise ? await pending : pending });
           if (decoded.type === "close") closed = true;
         } catch (error) {
           results.push({ type: "error", error: errorToWire(toGatewayError(error)) });
@@ -102,7 +103,7 @@ export class PipelineHandler {
       baton,
       () =>
         new HttpStreamState({
-          stream: new HranaStream({ database: Promise.resolve(database), target: request.target }),
+          stream: new HranaStream({ database, target: request.target }),
           limits: this.#limits,
         }),
     );

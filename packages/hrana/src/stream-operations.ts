@@ -8,11 +8,17 @@ import type { HranaVersion } from "./request-decoder.js";
 import { resolveSql, type SqlSource } from "./sql-source.js";
 import { describeToWire, stmtResultToWire, stmtToInput } from "./wire-mapping.js";
 
-export async function executeStmt(
+/**
+ * Runs a statement; synchronously where the stream can (see HranaStream.executeNow), so the
+ * result is a promise only when the statement had to wait. Errors may be thrown at once.
+ */
+export function executeStmt(
   stream: HranaStream,
   options: { stmt: Stmt; store: SqlStore | undefined },
-): Promise<StmtResult> {
+): StmtResult | Promise<StmtResult> {
   const input = stmtToInput(options.stmt, resolveSql(options.stmt, options.store));
+  const now = stream.executeNow(input);
+  if (now !== undefined) return stmtResultToWire(now);
   return stream.withConnection(async (connection) => stmtResultToWire(await connection.execute(input)));
 }
 

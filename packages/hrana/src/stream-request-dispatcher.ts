@@ -15,17 +15,22 @@ export interface StreamRequestContext {
   readonly version: HranaVersion;
 }
 
-export function dispatchStreamRequest(ctx: StreamRequestContext, request: StreamRequest): Promise<StreamResponse> {
+/** The response, or a promise of it when the request had to wait (callers check, not await). */
+export function dispatchStreamRequest(
+  ctx: StreamRequestContext,
+  request: StreamRequest,
+): StreamResponse | Promise<StreamResponse> {
   const { stream, version } = ctx;
   return match(request)
-    .with({ type: "close" }, async (): Promise<StreamResponse> => {
-      await stream.close();
-      return { type: "close" };
+    .with({ type: "close" }, (): StreamResponse | Promise<StreamResponse> => {
+      if (stream.closeNow()) return { type: "close" };
+      return stream.close().then(() => ({ type: "close" }));
     })
-    .with({ type: "execute" }, async (r): Promise<StreamResponse> => ({
-      type: "execute",
-      result: await executeStmt(stream, { stmt: r.stmt, store: ctx.peekStore() }),
-    }))
+    .with({ type: "execute" }, (r): StreamResponse | Promise<StreamResponse> => {
+      const result = executeStmt(stream, { stmt: r.stmt, store: ctx.peekStore() });
+      if (result instanceof Promise) return result.then((done) => ({ type: "execute", result: done }));
+      return { type: "execute", result };
+    })
     .with({ type: "batch" }, async (r): Promise<StreamResponse> => ({
       type: "batch",
       result: await executeBatch(stream, { batch: r.batch, store: ctx.peekStore(), version }),

@@ -11,6 +11,7 @@ import {
   type CursorEntry,
   type Request,
   type Response,
+  type Stmt,
   type ServerMsg,
 } from "@baton/protocol-types/hrana";
 import { SqlStore, type SqlStoreLimits } from "@baton/session-core";
@@ -18,9 +19,9 @@ import { match } from "ts-pattern";
 import { batchResultToEntries } from "./cursor-entries.js";
 import { HranaStream } from "./hrana-stream.js";
 import { decodeWsRequest, type HranaVersion } from "./request-decoder.js";
-import { inlineSql } from "./sql-source.js";
+import { inlineSql, resolveSql } from "./sql-source.js";
 import { describeSql, executeBatch, executeSequence, executeStmt, requireOpen } from "./stream-operations.js";
-import { errorToWire } from "./wire-mapping.js";
+import { errorToWire, stmtResultToWire, stmtToInput } from "./wire-mapping.js";
 
 const helloMsg = validatorFor(HelloMsg);
 const requestMsg = validatorFor(RequestMsg);
@@ -68,6 +69,8 @@ export class HranaWsConnection {
   #greeted = false;
   /** Settles once the latest hello has been checked; requests wait for it. */
   #auth: Promise<boolean> = Promise.resolve(false);
+  /** True once the latest hello has been accepted: requests then need not wait for #auth. */
+  #verified = false;
   #inFlight = 0;
   #paused = false;
   #ended = false;
@@ -125,8 +128,10 @@ export class HranaWsConnection {
       return this.#violation(CloseCode.policy, "Hrana 1 allows only one hello");
     }
     this.#greeted = true;
-    this.#auth = this.#authenticate(message.jwt ?? null).then(
+    this.#verified = false;
+    const checking: Promise<boolean> = this.#authenticate(message.jwt ?? null).then(
       () => {
+        if (this.#auth === checking) this.#verified = true;
         this.#send({ type: "hello_ok" });
         return true;
       },
@@ -137,6 +142,7 @@ export class HranaWsConnection {
         return false;
       },
     );
+    this.#auth = checking;
   }
 
   #request(message: unknown): void {
@@ -146,17 +152,38 @@ export class HranaWsConnection {
     }
     const requestId = message.request_id;
     this.#track(+1);
-    void this.#auth
-      .then(async (authenticated) => {
-        if (!authenticated) return;
-        try {
-          const response = await this.#dispatch(decodeWsRequest(message.request, this.#version));
-          this.#send({ type: "response_ok", request_id: requestId, response });
-        } catch (error) {
-          this.#send({ type: "response_error", request_id: requestId, error: errorToWire(toGatewayError(error)) });
-        }
-      })
-      .finally(() => this.#track(-1));
+    // Once the hello is accepted, a request that needs no waiting is answered before this
+    // returns; requests of one stream still run in order (see #onStream).
+    if (this.#verified) return this.#answer(requestId, message.request);
+    void this.#auth.then((authenticated) => {
+      if (authenticated) this.#answer(requestId, message.request);
+      else this.#track(-1);
+    });
+  }
+
+  /** Dispatches a request and sends its response (now, or when it is ready). */
+  #answer(requestId: number, raw: unknown): void {
+    let pending: Response | Promise<Response>;
+    try {
+      pending = this.#dispatch(decodeWsRequest(raw, this.#version));
+    } catch (error) {
+      return this.#fail(requestId, error);
+    }
+    if (!(pending instanceof Promise)) return this.#reply(requestId, pending);
+    pending.then(
+      (response) => this.#reply(requestId, response),
+      (error: unknown) => this.#fail(requestId, error),
+    );
+  }
+
+  #reply(requestId: number, response: Response): void {
+    this.#send({ type: "response_ok", request_id: requestId, response });
+    this.#track(-1);
+  }
+
+  #fail(requestId: number, error: unknown): void {
+    this.#send({ type: "response_error", request_id: requestId, error: errorToWire(toGatewayError(error)) });
+    this.#track(-1);
   }
 
   #track(delta: number): void {
@@ -185,7 +212,24 @@ export class HranaWsConnection {
     return stream.queue.run(() => work(stream));
   }
 
-  #dispatch(request: Request): Promise<Response> {
+  /**
+   * A statement on a stream: at once when nothing else is queued on the stream and it needs no
+   * waiting (see HranaStream.executeNow), otherwise on the stream's queue. Running at once
+   * keeps the order, since it finishes before any later request is looked at.
+   */
+  #executeOnStream(streamId: number, stmt: Stmt): Response | Promise<Response> {
+    const stream = this.#stream(streamId);
+    if (stream.queue.pending === 0) {
+      const result = stream.executeNow(stmtToInput(stmt, resolveSql(stmt, undefined)));
+      if (result !== undefined) return { type: "execute", result: stmtResultToWire(result) };
+    }
+    return stream.queue.run(async (): Promise<Response> => ({
+      type: "execute",
+      result: await executeStmt(stream, { stmt, store: undefined }),
+    }));
+  }
+
+  #dispatch(request: Request): Response | Promise<Response> {
     return match(request)
       .with({ type: "open_stream" }, async (r): Promise<Response> => {
         if (this.#streams.has(r.stream_id)) {
@@ -209,13 +253,7 @@ export class HranaWsConnection {
         }
         return { type: "close_stream" };
       })
-      .with({ type: "execute" }, (r) => {
-        const stmt = inlineSql(r.stmt, this.#store);
-        return this.#onStream(r.stream_id, async (stream): Promise<Response> => ({
-          type: "execute",
-          result: await executeStmt(stream, { stmt, store: undefined }),
-        }));
-      })
+      .with({ type: "execute" }, (r) => this.#executeOnStream(r.stream_id, inlineSql(r.stmt, this.#store)))
       .with({ type: "batch" }, (r) => {
         const batch = this.#inlineBatch(r.batch);
         return this.#onStream(r.stream_id, async (stream): Promise<Response> => ({

@@ -76,6 +76,22 @@ export class SqliteConnection implements SqlConnection {
     );
   }
 
+  /**
+   * Runs one statement synchronously, for callers that must not yield between checking a
+   * connection out and returning it (better-sqlite3 is synchronous). Returns undefined, having
+   * changed nothing, when the database is locked: a statement that fails with SQLITE_BUSY has no
+   * effect, and execute() then waits for the lock and runs it.
+   */
+  executeNow(input: StatementInput): StatementResult | undefined {
+    this.#assertIdle();
+    try {
+      return this.#leavingTransaction(() => this.#run(this.#prepare(input.sql, true), input));
+    } catch (error) {
+      if (isRetryableBusy(error)) return undefined;
+      throw executionError(error);
+    }
+  }
+
   executeScript(sql: string): Promise<void> {
     return this.#exclusive(async (abort) => {
       for (const text of splitStatements(sql, this.#driver.tokenizeOptions)) {
@@ -139,12 +155,22 @@ export class SqliteConnection implements SqlConnection {
     this.#leavingTransaction(() => this.#db.close());
   }
 
-  async #exclusive<T>(work: (abort: LazyAbort) => Promise<T>): Promise<T> {
+  /** True while a statement runs (or waits for a lock) on the connection. */
+  get busy(): boolean {
+    return this.#current !== undefined;
+  }
+
+  /** Throws unless the connection is open and runs nothing. */
+  #assertIdle(): void {
     if (this.#closedBy === "shutdown") throw new GatewayError("SHUTTING_DOWN", "The database is shutting down");
     if (this.#closedBy === "release") throw new GatewayError("INTERNAL_ERROR", "Connection used after it was released");
     if (this.#current !== undefined) {
       throw new GatewayError("INTERNAL_ERROR", "Connection is already running a statement; callers must serialise");
     }
+  }
+
+  async #exclusive<T>(work: (abort: LazyAbort) => Promise<T>): Promise<T> {
+    this.#assertIdle();
     const abort = new LazyAbort();
     const done = work(abort);
     this.#current = { done, abort };

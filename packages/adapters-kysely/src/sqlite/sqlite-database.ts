@@ -61,12 +61,40 @@ export class SqliteDatabase implements SqlDatabase {
     return this.#checkOut(connection);
   }
 
+  /**
+   * An idle connection, checked out without waiting; undefined when none is idle (or the pool
+   * is closed): then acquire(). With executeNow() and releaseNow() a one-shot statement runs
+   * without yielding to the event loop, so one connection serves a whole burst of requests.
+   */
+  acquireIdle(): SqliteConnection | undefined {
+    if (this.#closed) return undefined;
+    const idle = this.#idle.pop();
+    return idle === undefined ? undefined : this.#checkOut(idle);
+  }
+
   async release(connection: SqlConnection): Promise<void> {
+    const checkedOut = this.#owned(connection);
+    // It stays counted as checked out until it is clean, so the pool never exceeds its size.
+    await checkedOut.settle();
+    this.#putBack(checkedOut);
+  }
+
+  /** release() of a connection that runs nothing, done before this returns. */
+  releaseNow(connection: SqlConnection): void {
+    const checkedOut = this.#owned(connection);
+    if (checkedOut.busy) throw new GatewayError("INTERNAL_ERROR", "releaseNow() of a connection that is running a statement");
+    this.#putBack(checkedOut);
+  }
+
+  #owned(connection: SqlConnection): SqliteConnection {
     if (!(connection instanceof SqliteConnection) || !this.#checkedOut.has(connection)) {
       throw new GatewayError("INTERNAL_ERROR", `Released a connection that database ${this.#options.name} did not hand out`);
     }
-    // It stays counted as checked out until it is clean, so the pool never exceeds its size.
-    await connection.settle();
+    return connection;
+  }
+
+  /** Rolls back what the connection left open, and pools it again or closes it. */
+  #putBack(connection: SqliteConnection): void {
     let reusable = !this.#closed && !connection.tainted && !connection.closed;
     try {
       connection.rollback();

@@ -1,10 +1,12 @@
 // Instructions per Hrana request, counted by callgrind: a CPU cost that, unlike wall-clock
 // throughput, does not move when other programs share the machine. One valgrind'd process
 // runs the in-process workload (instruction-workload.ts); for each mode it warms up, then the
-// counters are read (callgrind_control) before and after N requests, so start-up, seeding and
-// JIT warm-up are left out. Usage (from tooling/bench):
+// counters are read (callgrind_control) before and after each of several batches of N
+// requests, so start-up, seeding and JIT warm-up are left out. Batches still differ by a few
+// per cent (garbage collection is paced by time, which valgrind stretches): the median is the
+// figure, the spread says how far to trust a difference. Usage (from tooling/bench):
 //
-//   node --conditions=baton-source --import tsx src/instructions/instruction-count.ts [service] [http] [ws] [--count N] [--warmup N]
+//   node --conditions=baton-source --import tsx src/instructions/instruction-count.ts [service] [http] [ws] [--count N] [--warmup N] [--batches N]
 import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -19,21 +21,24 @@ interface Options {
   readonly modes: WorkloadMode[];
   readonly count: number;
   readonly warmup: number;
+  readonly batches: number;
 }
 
 function parse(argv: readonly string[]): Options {
   const modes: WorkloadMode[] = [];
-  let count = 2_000;
-  let warmup = 500;
+  let count = 1_000;
+  let warmup = 5_000;
+  let batches = 7;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? "";
     if (arg === "--count") count = Number(argv[++i]);
     else if (arg === "--warmup") warmup = Number(argv[++i]);
+    else if (arg === "--batches") batches = Number(argv[++i]);
     else if ((MODES as readonly string[]).includes(arg)) modes.push(arg as WorkloadMode);
-    else throw new Error(`unknown argument ${arg}; modes: ${MODES.join(", ")}, --count N, --warmup N`);
+    else throw new Error(`unknown argument ${arg}; modes: ${MODES.join(", ")}, --count N, --warmup N, --batches N`);
   }
-  if (!(count > 0 && warmup >= 0)) throw new Error("--count must be positive, --warmup not negative");
-  return { modes: modes.length > 0 ? modes : [...MODES], count, warmup };
+  if (!(count > 0 && warmup >= 0 && batches > 0)) throw new Error("--count and --batches must be positive, --warmup not negative");
+  return { modes: modes.length > 0 ? modes : [...MODES], count, warmup, batches };
 }
 
 /** Instructions executed so far by every thread of a callgrind run. */
@@ -62,6 +67,16 @@ function waitFor(child: ChildProcessWithoutNullStreams, line: string): Promise<v
   });
 }
 
+const thousands = (n: number): string => Math.round(n / 1000).toLocaleString("en-US");
+
+/** One line per mode: the median, and the range over batches, in thousands of instructions. */
+function report(mode: WorkloadMode, perRequest: readonly number[]): string {
+  const sorted = [...perRequest].sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)] ?? 0;
+  const range = `${thousands(sorted[0] ?? 0)}–${thousands(sorted[sorted.length - 1] ?? 0)}`;
+  return `${mode.padEnd(8)} ${thousands(median).padStart(6)} k instructions/request (batches: ${range} k; ${perRequest.map(thousands).join(" ")})`;
+}
+
 async function main(): Promise<void> {
   const options = parse(process.argv.slice(2));
   const work = mkdtempSync(join(tmpdir(), "baton-instr-"));
@@ -77,13 +92,15 @@ async function main(): Promise<void> {
         `--callgrind-out-file=${join(work, "callgrind.out")}`,
         process.execPath,
         // One V8 thread (no concurrent JIT or GC helpers), so the counts repeat run to run.
-        "--single-threaded",
+        "--predictable",
+        "--predictable-gc-schedule",
         "--conditions=baton-source",
         ...tsxExecArgv(),
         join(SRC_DIR, "instructions", "instruction-workload.ts"),
         dataDir,
         String(options.count),
         String(options.warmup),
+        String(options.batches),
         ...options.modes,
       ],
       { env: { ...process.env, NODE_ENV: "production" } },
@@ -92,14 +109,16 @@ async function main(): Promise<void> {
     child.stderr.on("data", (chunk: Buffer) => (errors += chunk.toString("utf8")));
     try {
       for (const mode of options.modes) {
-        await waitFor(child, `ready ${mode}`);
-        const before = instructionsSoFar(child.pid ?? 0);
-        child.stdin.write("go\n");
-        await waitFor(child, `done ${mode}`);
-        const after = instructionsSoFar(child.pid ?? 0);
-        child.stdin.write("next\n");
-        const perRequest = Math.round((after - before) / options.count);
-        console.log(`${mode.padEnd(8)} ${perRequest.toLocaleString("en-US").padStart(10)} instructions/request (${options.count} requests after ${options.warmup} warm-up)`);
+        const perRequest: number[] = [];
+        for (let batch = 0; batch < options.batches; batch++) {
+          await waitFor(child, `ready ${mode} ${batch}`);
+          const before = instructionsSoFar(child.pid ?? 0);
+          child.stdin.write("go\n");
+          await waitFor(child, `done ${mode} ${batch}`);
+          perRequest.push((instructionsSoFar(child.pid ?? 0) - before) / options.count);
+          child.stdin.write("next\n");
+        }
+        console.log(report(mode, perRequest));
       }
     } catch (error) {
       child.kill();

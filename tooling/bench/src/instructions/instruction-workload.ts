@@ -91,20 +91,29 @@ async function nextLine(): Promise<void> {
 
 /**
  * Starts Baton on `dataDir` (which holds `default.db`); for each mode runs `warmup` requests,
- * prints `ready MODE`, waits for a line on stdin, runs `count` requests and prints `done MODE`
- * (the counting side reads callgrind's counters at both marks); then stops.
+ * then `batches` times prints `ready MODE BATCH`, waits for a line on stdin, runs `count`
+ * requests and prints `done MODE BATCH` (the counting side reads callgrind's counters at both
+ * marks); then stops.
  */
-export async function runWorkload(options: { modes: readonly WorkloadMode[]; dataDir: string; count: number; warmup: number }): Promise<void> {
+export async function runWorkload(options: {
+  modes: readonly WorkloadMode[];
+  dataDir: string;
+  count: number;
+  warmup: number;
+  batches: number;
+}): Promise<void> {
   const config = parseStartArgs(["--bind", "127.0.0.1:0", "--data", options.dataDir], {});
   const baton = await startBaton(config, silent);
   try {
     for (const mode of options.modes) {
       await runners[mode](baton, options.warmup);
-      process.stdout.write(`ready ${mode}\n`);
-      await nextLine();
-      await runners[mode](baton, options.count);
-      process.stdout.write(`done ${mode}\n`);
-      await nextLine();
+      for (let batch = 0; batch < options.batches; batch++) {
+        process.stdout.write(`ready ${mode} ${batch}\n`);
+        await nextLine();
+        await runners[mode](baton, options.count);
+        process.stdout.write(`done ${mode} ${batch}\n`);
+        await nextLine();
+      }
     }
   } finally {
     await baton.server.close();
@@ -115,10 +124,11 @@ export async function runWorkload(options: { modes: readonly WorkloadMode[]; dat
 const isMode = (value: string): value is WorkloadMode => value === "service" || value === "http" || value === "ws";
 
 if (process.argv[1]?.endsWith("instruction-workload.ts") === true) {
-  const [dataDir, count, warmup, ...modes] = process.argv.slice(2);
-  if (dataDir === undefined || count === undefined || warmup === undefined || !modes.every(isMode)) {
-    console.error("usage: instruction-workload.ts DATA_DIR COUNT WARMUP service|http|ws…");
+  const [dataDir, count, warmup, batches, ...modes] = process.argv.slice(2);
+  if (dataDir === undefined || count === undefined || warmup === undefined || batches === undefined || !modes.every(isMode)) {
+    console.error("usage: instruction-workload.ts DATA_DIR COUNT WARMUP BATCHES service|http|ws…");
     process.exit(2);
   }
-  await runWorkload({ modes: modes.filter(isMode), dataDir, count: Number(count), warmup: Number(warmup) });
+  const numbers = { count: Number(count), warmup: Number(warmup), batches: Number(batches) };
+  await runWorkload({ modes: modes.filter(isMode), dataDir, ...numbers });
 }
