@@ -1,9 +1,9 @@
 // The one place where Hrana's wire shapes (snake_case, tagged values) meet Baton's internal
 // ones (the executor's camelCase results and SqlValues).
 import type { DescribeOutput, StatementInput, StatementResult } from "@baton/adapters-kysely";
-import { valueFromWire, valueToWire } from "@baton/codecs";
+import { HranaStmtResult, valueFromWire } from "@baton/codecs";
 import type { GatewayError } from "@baton/protocol-types";
-import type { DescribeResult, HranaError, Stmt, StmtResult, Value } from "@baton/protocol-types/hrana";
+import type { DescribeResult, HranaError, Stmt, StmtResult } from "@baton/protocol-types/hrana";
 
 /** A statement whose SQL text has been resolved (see sql-source.ts). */
 export function stmtToInput(stmt: Stmt, sql: string): StatementInput {
@@ -15,22 +15,12 @@ export function stmtToInput(stmt: Stmt, sql: string): StatementInput {
   };
 }
 
+/**
+ * The wire result keeps the executor's rows: encodeHranaJson writes their text directly
+ * (see @baton/codecs hrana-result-json.ts), without a `{type, value}` object per cell.
+ */
 export function stmtResultToWire(result: StatementResult): StmtResult {
-  const rows: Value[][] = new Array<Value[]>(result.rows.length);
-  for (let i = 0; i < result.rows.length; i++) {
-    const row = result.rows[i] as StatementResult["rows"][number];
-    const out = new Array<Value>(row.length);
-    for (let j = 0; j < row.length; j++) out[j] = valueToWire(row[j] ?? null);
-    rows[i] = out;
-  }
-  return {
-    cols: result.columns.map((col) => ({ name: col.name, decltype: col.decltype })),
-    rows,
-    affected_row_count: result.affectedRowCount,
-    last_insert_rowid: result.lastInsertRowid === null ? null : result.lastInsertRowid.toString(),
-    rows_read: result.rowsRead,
-    rows_written: result.rowsWritten,
-  };
+  return new HranaStmtResult(result);
 }
 
 export function describeToWire(output: DescribeOutput): DescribeResult {

@@ -1,10 +1,9 @@
 // Hrana over HTTP, bound to node:http: decode the body, call the pipeline handler, encode.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { jsonCodec } from "@baton/codecs";
+import { encodeHranaJson, jsonCodec } from "@baton/codecs";
 import type { DatabaseTarget } from "@baton/adapters-kysely";
 import type { HranaService, HranaVersion } from "@baton/hrana";
 import { readBody } from "./body-reader.js";
-import { sendJson } from "./http-response.js";
 
 export type HranaHttpEndpoint = "pipeline" | "cursor";
 
@@ -24,7 +23,10 @@ export async function handleHranaHttp(
   const { req, res, endpoint, version, target } = options.call;
   const body = jsonCodec.decode(await readBody(req, options.maxBodyBytes));
   if (endpoint === "pipeline") {
-    sendJson(res, { status: 200, body: await service.http.pipeline({ version, target, body }) });
+    // Hrana's own encoder writes statement rows without per-cell objects (see @baton/codecs).
+    const payload = encodeHranaJson(await service.http.pipeline({ version, target, body }));
+    res.writeHead(200, { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(payload) });
+    res.end(payload);
     return;
   }
   const { head, entries } = await service.http.cursor({ version, target, body });

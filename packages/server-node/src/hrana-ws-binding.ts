@@ -1,6 +1,6 @@
 // Hrana over WebSocket, bound to `ws`: text frames in, codec, connection handler, text frames out.
 import type { DatabaseTarget } from "@baton/adapters-kysely";
-import { jsonCodec } from "@baton/codecs";
+import { encodeHranaJson, jsonCodec } from "@baton/codecs";
 import { CloseCode, type HelloAuthenticator, type HranaService, type HranaVersion } from "@baton/hrana";
 import type { WebSocket } from "ws";
 
@@ -16,7 +16,7 @@ export function bindHranaSocket(
     target: options.target,
     authenticate: options.authenticate,
     peer: {
-      send: (message) => socket.send(JSON.stringify(message)),
+      send: (message) => socket.send(encodeHranaJson(message)),
       close: (code, reason) => socket.close(code, reason),
       pause: () => socket.pause(),
       resume: () => socket.resume(),
@@ -43,7 +43,7 @@ export function bindHranaSocket(
 export function bindLegacySocket(socket: WebSocket, options: { service: HranaService; target: DatabaseTarget }): void {
   const connection = options.service.openLegacyWebSocket({
     target: options.target,
-    send: (reply) => socket.send(JSON.stringify(reply)),
+    send: (reply) => socket.send(encodeHranaJson(reply)),
   });
   socket.on("message", (data) => {
     let message: unknown;
