@@ -4,7 +4,6 @@ import type { SqlConnection } from "@baton/adapters-kysely";
 import { GatewayError, toGatewayError } from "@baton/protocol-types";
 import type { Batch, BatchCond, BatchResult, HranaError, StmtResult } from "@baton/protocol-types/hrana";
 import type { SqlStore } from "@baton/session-core";
-import { match } from "ts-pattern";
 import { isImmediateConnection } from "./immediate-execution.js";
 import { resolveSql } from "./sql-source.js";
 import { errorToWire, stmtResultToWire, stmtToInput } from "./wire-mapping.js";
@@ -16,24 +15,33 @@ export function checkBatch(batch: Batch, version: number): void {
   });
 }
 
-function checkCond(cond: BatchCond, at: { index: number; version: number }): void {
-  match(cond)
-    .with({ type: "ok" }, { type: "error" }, (c) => {
-      if (c.step >= at.index) {
-        throw new GatewayError(
-          "PROTOCOL_ERROR",
-          `The condition of batch step ${at.index} refers to step ${c.step}, which has not run before it`,
-        );
-      }
-    })
-    .with({ type: "not" }, (c) => checkCond(c.cond, at))
-    .with({ type: "and" }, { type: "or" }, (c) => c.conds.forEach((inner) => checkCond(inner, at)))
-    .with({ type: "is_autocommit" }, () => {
-      if (at.version < 3) {
-        throw new GatewayError("VERSION_MISMATCH", "The is_autocommit condition needs Hrana 3");
-      }
-    })
-    .exhaustive();
+type CondType = BatchCond["type"];
+type CondOf<K extends CondType> = Extract<BatchCond, { type: K }>;
+type Position = { readonly index: number; readonly version: number };
+
+function checkStepRef(c: { readonly step: number }, at: Position): void {
+  if (c.step >= at.index) {
+    throw new GatewayError(
+      "PROTOCOL_ERROR",
+      `The condition of batch step ${at.index} refers to step ${c.step}, which has not run before it`,
+    );
+  }
+}
+
+/** One checker per condition type (the table's type makes a missing one a type error). */
+const checkers: { readonly [K in CondType]: (cond: CondOf<K>, at: Position) => void } = {
+  ok: checkStepRef,
+  error: checkStepRef,
+  not: (c, at) => checkCond(c.cond, at),
+  and: (c, at) => c.conds.forEach((inner) => checkCond(inner, at)),
+  or: (c, at) => c.conds.forEach((inner) => checkCond(inner, at)),
+  is_autocommit: (_c, at) => {
+    if (at.version < 3) throw new GatewayError("VERSION_MISMATCH", "The is_autocommit condition needs Hrana 3");
+  },
+};
+
+function checkCond(cond: BatchCond, at: Position): void {
+  (checkers[cond.type] as (cond: BatchCond, at: Position) => void)(cond, at);
 }
 
 interface StepOutcomes {
@@ -42,15 +50,17 @@ interface StepOutcomes {
   readonly connection: SqlConnection;
 }
 
+const evaluators: { readonly [K in CondType]: (cond: CondOf<K>, outcomes: StepOutcomes) => boolean } = {
+  ok: (c, outcomes) => outcomes.results[c.step] != null,
+  error: (c, outcomes) => outcomes.errors[c.step] != null,
+  not: (c, outcomes) => !evalCond(c.cond, outcomes),
+  and: (c, outcomes) => c.conds.every((inner) => evalCond(inner, outcomes)),
+  or: (c, outcomes) => c.conds.some((inner) => evalCond(inner, outcomes)),
+  is_autocommit: (_c, outcomes) => outcomes.connection.isAutocommit(),
+};
+
 function evalCond(cond: BatchCond, outcomes: StepOutcomes): boolean {
-  return match(cond)
-    .with({ type: "ok" }, (c) => outcomes.results[c.step] != null)
-    .with({ type: "error" }, (c) => outcomes.errors[c.step] != null)
-    .with({ type: "not" }, (c) => !evalCond(c.cond, outcomes))
-    .with({ type: "and" }, (c) => c.conds.every((inner) => evalCond(inner, outcomes)))
-    .with({ type: "or" }, (c) => c.conds.some((inner) => evalCond(inner, outcomes)))
-    .with({ type: "is_autocommit" }, () => outcomes.connection.isAutocommit())
-    .exhaustive();
+  return (evaluators[cond.type] as (cond: BatchCond, outcomes: StepOutcomes) => boolean)(cond, outcomes);
 }
 
 /** Runs every step on `connection` and reports each as a result, an error, or skipped (both null). */

@@ -10,12 +10,12 @@ import {
   type Batch,
   type CursorEntry,
   type Request,
+  type RequestType,
   type Response,
   type Stmt,
   type ServerMsg,
 } from "@baton/protocol-types/hrana";
 import { SqlStore, type SqlStoreLimits } from "@baton/session-core";
-import { match } from "ts-pattern";
 import { batchResultToEntries } from "./cursor-entries.js";
 import { HranaStream } from "./hrana-stream.js";
 import { decodeWsRequest, type HranaVersion } from "./request-decoder.js";
@@ -48,6 +48,11 @@ export interface WsLimits {
 
 /** Checks a hello's JWT; throws a GatewayError with an AUTH_* code to refuse. */
 export type HelloAuthenticator = (jwt: string | null) => Promise<void>;
+
+type WsHandler<K extends RequestType> = (
+  connection: HranaWsConnection,
+  request: Extract<Request, { type: K }>,
+) => Response | Promise<Response>;
 
 interface Cursor {
   readonly streamId: number;
@@ -229,73 +234,80 @@ export class HranaWsConnection {
     }));
   }
 
+  /**
+   * One handler per request type, built once for every connection; the table's type makes a
+   * missing one a type error. Static, so the handlers may use the connection's private members.
+   */
+  static readonly #handlers: { readonly [K in RequestType]: WsHandler<K> } = {
+    open_stream: async (self, r) => {
+      if (self.#streams.has(r.stream_id)) {
+        throw new GatewayError("PROTOCOL_ERROR", `Stream ${r.stream_id} is already open`);
+      }
+      if (self.#streams.size >= self.#limits.maxStreams) {
+        throw new GatewayError("TOO_MANY_STREAMS", `At most ${self.#limits.maxStreams} streams may be open at once`);
+      }
+      // Registered at once, so requests pipelined behind open_stream find the stream.
+      const database = self.#database();
+      self.#streams.set(r.stream_id, new HranaStream({ database, target: self.#target }));
+      await database;
+      return { type: "open_stream" };
+    },
+    close_stream: async (self, r) => {
+      const stream = self.#streams.get(r.stream_id);
+      if (stream !== undefined) {
+        self.#streams.delete(r.stream_id);
+        for (const [id, cursor] of self.#cursors) if (cursor.streamId === r.stream_id) self.#cursors.delete(id);
+        await stream.queue.run(() => stream.close());
+      }
+      return { type: "close_stream" };
+    },
+    execute: (self, r) => self.#executeOnStream(r.stream_id, inlineSql(r.stmt, self.#store)),
+    batch: (self, r) => {
+      const batch = self.#inlineBatch(r.batch);
+      return self.#onStream(r.stream_id, async (stream): Promise<Response> => ({
+        type: "batch",
+        result: await executeBatch(stream, { batch, store: undefined, version: self.#version }),
+      }));
+    },
+    sequence: (self, r) => {
+      const source = inlineSql(r, self.#store);
+      return self.#onStream(r.stream_id, async (stream): Promise<Response> => {
+        await executeSequence(stream, { source, store: undefined });
+        return { type: "sequence" };
+      });
+    },
+    describe: (self, r) => {
+      const source = inlineSql(r, self.#store);
+      return self.#onStream(r.stream_id, async (stream): Promise<Response> => ({
+        type: "describe",
+        result: await describeSql(stream, { source, store: undefined }),
+      }));
+    },
+    store_sql: (self, r) => {
+      self.#store.store(r.sql_id, r.sql);
+      return { type: "store_sql" };
+    },
+    close_sql: (self, r) => {
+      self.#store.close(r.sql_id);
+      return { type: "close_sql" };
+    },
+    get_autocommit: (self, r) =>
+      self.#onStream(r.stream_id, async (stream): Promise<Response> => ({
+        type: "get_autocommit",
+        is_autocommit: stream.isAutocommit(),
+      })),
+    open_cursor: (self, r) => self.#openCursor(r),
+    fetch_cursor: (self, r) => self.#fetchCursor(r),
+    close_cursor: (self, r) => {
+      self.#cursors.delete(r.cursor_id);
+      return { type: "close_cursor" };
+    },
+  };
+
   #dispatch(request: Request): Response | Promise<Response> {
-    return match(request)
-      .with({ type: "open_stream" }, async (r): Promise<Response> => {
-        if (this.#streams.has(r.stream_id)) {
-          throw new GatewayError("PROTOCOL_ERROR", `Stream ${r.stream_id} is already open`);
-        }
-        if (this.#streams.size >= this.#limits.maxStreams) {
-          throw new GatewayError("TOO_MANY_STREAMS", `At most ${this.#limits.maxStreams} streams may be open at once`);
-        }
-        // Registered at once, so requests pipelined behind open_stream find the stream.
-        const database = this.#database();
-        this.#streams.set(r.stream_id, new HranaStream({ database, target: this.#target }));
-        await database;
-        return { type: "open_stream" };
-      })
-      .with({ type: "close_stream" }, async (r): Promise<Response> => {
-        const stream = this.#streams.get(r.stream_id);
-        if (stream !== undefined) {
-          this.#streams.delete(r.stream_id);
-          for (const [id, cursor] of this.#cursors) if (cursor.streamId === r.stream_id) this.#cursors.delete(id);
-          await stream.queue.run(() => stream.close());
-        }
-        return { type: "close_stream" };
-      })
-      .with({ type: "execute" }, (r) => this.#executeOnStream(r.stream_id, inlineSql(r.stmt, this.#store)))
-      .with({ type: "batch" }, (r) => {
-        const batch = this.#inlineBatch(r.batch);
-        return this.#onStream(r.stream_id, async (stream): Promise<Response> => ({
-          type: "batch",
-          result: await executeBatch(stream, { batch, store: undefined, version: this.#version }),
-        }));
-      })
-      .with({ type: "sequence" }, (r) => {
-        const source = inlineSql(r, this.#store);
-        return this.#onStream(r.stream_id, async (stream): Promise<Response> => {
-          await executeSequence(stream, { source, store: undefined });
-          return { type: "sequence" };
-        });
-      })
-      .with({ type: "describe" }, (r) => {
-        const source = inlineSql(r, this.#store);
-        return this.#onStream(r.stream_id, async (stream): Promise<Response> => ({
-          type: "describe",
-          result: await describeSql(stream, { source, store: undefined }),
-        }));
-      })
-      .with({ type: "store_sql" }, async (r): Promise<Response> => {
-        this.#store.store(r.sql_id, r.sql);
-        return { type: "store_sql" };
-      })
-      .with({ type: "close_sql" }, async (r): Promise<Response> => {
-        this.#store.close(r.sql_id);
-        return { type: "close_sql" };
-      })
-      .with({ type: "get_autocommit" }, (r) =>
-        this.#onStream(r.stream_id, async (stream): Promise<Response> => ({
-          type: "get_autocommit",
-          is_autocommit: stream.isAutocommit(),
-        })),
-      )
-      .with({ type: "open_cursor" }, (r) => this.#openCursor(r))
-      .with({ type: "fetch_cursor" }, (r) => this.#fetchCursor(r))
-      .with({ type: "close_cursor" }, async (r): Promise<Response> => {
-        this.#cursors.delete(r.cursor_id);
-        return { type: "close_cursor" };
-      })
-      .exhaustive();
+    // TypeScript cannot correlate the entry with the request's own variant; the table's type does.
+    const handler = HranaWsConnection.#handlers[request.type] as WsHandler<RequestType>;
+    return handler(this, request);
   }
 
   #inlineBatch(batch: Batch): Batch {
