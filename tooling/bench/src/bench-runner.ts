@@ -12,6 +12,7 @@ import { evaluateTargets } from "./report/targets.js";
 import type { Scenario } from "./scenario.js";
 import { runScenario, type RunContext } from "./scenario-runner.js";
 import { writeSeedDatabase } from "./seed-database.js";
+import { writeRecordSeed } from "./seed-records.js";
 
 export interface BenchSettings {
   readonly rounds: number;
@@ -29,16 +30,27 @@ export interface BenchPlan extends BenchSettings {
   readonly progress: (line: string) => void;
 }
 
+export interface Workspace {
+  readonly workDir: string;
+  /** The SQL seed database file. */
+  readonly seed: string;
+  /** The record seed (seed-records.ts), written on first use. */
+  readonly recordSeed: () => Promise<string>;
+  readonly dispose: () => void;
+}
+
 /** A scratch directory with the seed database, removed by `dispose` or when the process exits. */
-export function prepareWorkspace(): { workDir: string; seed: string; dispose: () => void } {
+export function prepareWorkspace(): Workspace {
   const workDir = mkdtempSync(join(tmpdir(), "baton-bench-"));
   const remove = () => rmSync(workDir, { recursive: true, force: true });
   process.once("exit", remove);
   const seed = join(workDir, "seed.db");
   writeSeedDatabase(seed);
+  let recordSeed: Promise<string> | undefined;
   return {
     workDir,
     seed,
+    recordSeed: () => (recordSeed ??= writeRecordSeed({ seed, dir: join(workDir, "record-seed") })),
     dispose: () => {
       process.off("exit", remove);
       remove();
@@ -54,7 +66,7 @@ export async function runBench(plan: BenchPlan): Promise<BenchResults> {
   const scenarios: ScenarioResult[] = [];
   const memory: MemoryResult[] = [];
   try {
-    const ctx: RunContext = { ...plan, driver, seed: workspace.seed, workDir: workspace.workDir };
+    const ctx: RunContext = { ...plan, driver, seed: workspace.seed, recordSeed: workspace.recordSeed, workDir: workspace.workDir };
     for (const [index, scenario] of plan.scenarios.entries()) {
       plan.progress(`[${index + 1}/${plan.scenarios.length}] ${scenario.name}: ${scenario.title}`);
       scenarios.push(await runScenario(ctx, scenario));

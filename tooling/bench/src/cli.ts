@@ -30,7 +30,7 @@ async function profile(options: BenchOptions): Promise<number> {
   const workspace = prepareWorkspace();
   const driver = await LoadDriver.start();
   try {
-    const ctx = { ...options, driver, seed: workspace.seed, workDir: workspace.workDir, progress };
+    const ctx = { ...options, driver, seed: workspace.seed, recordSeed: workspace.recordSeed, workDir: workspace.workDir, progress };
     for (const scenario of scenarios) {
       progress(`profiling Baton: ${scenario.name}`);
       const { file, report } = await profileScenario(ctx, { scenario, outDir: join(PACKAGE_DIR, "results", "profiles") });

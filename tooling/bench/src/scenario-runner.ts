@@ -12,6 +12,8 @@ export interface RunContext {
   readonly driver: LoadDriver;
   /** The seed database file (see seed-database.ts). */
   readonly seed: string;
+  /** The record seed file (see seed-records.ts), written on first use. */
+  readonly recordSeed: () => Promise<string>;
   /** Scratch directory for the servers' data. */
   readonly workDir: string;
   readonly rounds: number;
@@ -30,7 +32,7 @@ export async function startSide(
   options: { scenario: Scenario; side: SideName; nodeArgs?: readonly string[] },
 ): Promise<ServerProcess> {
   return startOnSeed({
-    seed: ctx.seed,
+    seed: options.scenario.seed === "records" ? await ctx.recordSeed() : ctx.seed,
     dataDir: join(ctx.workDir, options.scenario.name, options.side),
     namespaces: options.scenario.databases,
     spec: withBatonArgs(options.scenario[options.side].server, ctx.batonArgs),

@@ -6,15 +6,26 @@
 /** One HTTP request of a load sequence, pre-serialised. */
 export interface HttpStep {
   readonly path: string;
-  /** The JSON body; `{{carry}}` is replaced with what an earlier step of the sequence captured. */
+  /**
+   * The body: JSON text, where `{{carry}}` is replaced with what an earlier step of the sequence
+   * captured; or, with `encoding: "base64"`, the base64 of binary bytes (CBOR) sent as they are.
+   */
   readonly body: string;
+  /** How `body` is written (default `"utf8"`). A base64 body carries no `{{carry}}`. */
+  readonly encoding?: PayloadEncoding;
   /** Extra headers; `{{conn}}` in a value is replaced with the connection's number (mod `tenants`). */
   readonly headers?: Readonly<Record<string, string>>;
   /** A regular expression (source) whose group 1, found in the response body, becomes `{{carry}}`. */
   readonly capture?: string;
-  /** A response body containing this text is counted as a failed request. */
+  /**
+   * A response body containing this text is counted as a failed request. For CBOR replies it is
+   * the ASCII form of an encoded map key (see scenarios/rpc-wire.ts), which a binary body keeps.
+   */
   readonly failIf?: string;
 }
+
+/** How a pre-serialised payload is written: text as it is, or the base64 of binary bytes. */
+export type PayloadEncoding = "utf8" | "base64";
 
 /** HTTP load: every connection sends `steps` in order, one at a time, again and again. */
 export interface HttpLoad {
@@ -30,11 +41,20 @@ export interface WsLoad {
   readonly kind: "ws";
   readonly connections: number;
   readonly protocols: readonly string[];
+  /** The path of the upgrade request (default `/`). */
+  readonly path?: string;
+  /** `"base64"`: `handshake` and `frames` are base64 of binary frames, sent as binary (default text). */
+  readonly encoding?: PayloadEncoding;
   /** Frames sent once per connection; each must be answered before the load starts. */
   readonly handshake: readonly string[];
-  /** One frame per in-flight slot; frame `i` carries `"request_id": firstRequestId + i`. */
+  /** One frame per in-flight slot; frame `i` carries request id `firstRequestId + i`. */
   readonly frames: readonly string[];
   readonly firstRequestId: number;
+  /**
+   * The ASCII bytes that come right before a reply's decimal request id (default
+   * `"request_id":`, Hrana's JSON). Replies are matched to slots by reading the digits after it.
+   */
+  readonly idMarker?: string;
   /** A reply containing this text is counted as a failed request. */
   readonly failIf: string;
 }
@@ -44,10 +64,16 @@ export type LoadShape = HttpLoad | WsLoad;
 /** Which server a side runs. Baton is always the built CLI; baselines are scripts in `baselines/`. */
 export type ServerSpec =
   | { readonly kind: "baton"; readonly args?: readonly string[] }
-  | { readonly kind: "baseline"; readonly script: BaselineScript };
+  | { readonly kind: "baseline"; readonly script: BaselineScript; readonly args?: readonly string[] };
 
 /** The bare baseline servers (file names in `src/baselines/`, without `.ts`). */
-export type BaselineScript = "bare-http-server" | "bare-ws-server";
+export type BaselineScript =
+  | "bare-http-server"
+  | "bare-ws-server"
+  | "bare-rpc-http-server"
+  | "bare-rpc-ws-server"
+  | "bare-pg-http-server"
+  | "bare-pg-ws-server";
 
 export interface Side {
   readonly server: ServerSpec;
@@ -62,12 +88,27 @@ export interface PerRequest {
   readonly count: number;
 }
 
+export type SeedKind = "sql" | "records";
+
+/** A Postgres server and the schema (a Baton tenant) a scenario works in. */
+export interface PostgresSetup {
+  readonly url: string;
+  readonly schema: string;
+}
+
 /** An A/B throughput scenario. */
 export interface Scenario {
   readonly name: string;
   readonly title: string;
   /** Namespaces (database files `<name>.db`) each server's data directory starts with, copied from the seed. */
   readonly databases: readonly string[];
+  /**
+   * What those databases start from: `"sql"` (default) the plain SQL seed of seed-database.ts,
+   * `"records"` the same with SurrealDB records written by Baton's record store (seed-records.ts).
+   */
+  readonly seed?: SeedKind;
+  /** A Postgres schema seeded before both servers start and dropped after the scenario. */
+  readonly postgres?: PostgresSetup;
   readonly perRequest?: PerRequest;
   readonly baton: Side;
   readonly baseline: Side;

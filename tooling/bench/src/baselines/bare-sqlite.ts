@@ -35,6 +35,7 @@ function argOf(value: BareValue): SqlArg {
 export class BareConnection {
   readonly db: Database.Database;
   readonly #statements = new Map<string, Database.Statement<SqlArg[]>>();
+  readonly #objectStatements = new Map<string, Database.Statement<unknown[]>>();
 
   constructor(file: string) {
     // No busy timeout: better-sqlite3 would wait for a lock synchronously, freezing the server.
@@ -43,6 +44,16 @@ export class BareConnection {
     this.db.pragma("journal_mode = WAL");
     this.db.pragma("synchronous = FULL");
     this.db.pragma("foreign_keys = OFF");
+  }
+
+  /** A statement prepared once per SQL text, rows as objects (column name to value). */
+  prepared(sql: string): Database.Statement<unknown[]> {
+    let statement = this.#objectStatements.get(sql);
+    if (statement === undefined) {
+      statement = this.db.prepare<unknown[]>(sql);
+      this.#objectStatements.set(sql, statement);
+    }
+    return statement;
   }
 
   /** Rows as arrays for a query, `{ changes }` for anything else. */

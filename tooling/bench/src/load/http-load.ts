@@ -57,9 +57,9 @@ function requestFor(
     method: "POST",
     path: step.path,
     headers: headersFor(step, options.connection),
-    body: step.body,
+    body: step.encoding === "base64" ? Buffer.from(step.body, "base64") : step.body,
   };
-  if (step.body.includes("{{carry}}")) {
+  if (step.encoding !== "base64" && step.body.includes("{{carry}}")) {
     const [head, tail] = step.body.split("{{carry}}", 2) as [string, string];
     // Only sequences that carry a value pay for rebuilding their request each time.
     request.setupRequest = (req, context) => ({ ...req, body: head + ((context as CarryContext).carry ?? "null") + tail });

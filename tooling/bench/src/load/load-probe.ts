@@ -1,7 +1,9 @@
 // Before a side is measured, its load runs once, slowly, with every answer checked: a scenario
 // whose requests fail would otherwise report the speed of error replies.
-import type { HttpLoad, ServerAddress, WsLoad } from "../scenario.js";
-import { handshake, openSocket, TEXT_FRAME } from "./ws-connect.js";
+import { decode } from "cbor-x";
+import type { HttpLoad, PayloadEncoding, ServerAddress, WsLoad } from "../scenario.js";
+import { handshake, openSocket, payloadsOf, sendOptionsFor, wsUrlOf } from "./ws-connect.js";
+import { HRANA_ID_MARKER, requestIdOf } from "./ws-load.js";
 
 export interface ProbeReport {
   /** Empty when every answer was a success. */
@@ -12,6 +14,16 @@ export interface ProbeReport {
 
 const shorten = (text: string) => (text.length > 400 ? `${text.slice(0, 400)}… (${text.length} bytes)` : text);
 
+/** A reply as readable text: binary (CBOR) replies decoded and shown as JSON, tags as `{tag, value}`. */
+function readable(bytes: Buffer, encoding: PayloadEncoding | undefined): string {
+  if (encoding !== "base64") return bytes.toString("utf8");
+  try {
+    return JSON.stringify(decode(bytes), (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value));
+  } catch {
+    return `0x${bytes.toString("hex")}`;
+  }
+}
+
 export async function probeHttp(target: ServerAddress, load: HttpLoad): Promise<ProbeReport> {
   const problems: string[] = [];
   const samples: string[] = [];
@@ -19,12 +31,15 @@ export async function probeHttp(target: ServerAddress, load: HttpLoad): Promise<
   for (const [index, step] of load.steps.entries()) {
     const headers: Record<string, string> = { "content-type": "application/json" };
     for (const [name, value] of Object.entries(step.headers ?? {})) headers[name] = value.replaceAll("{{conn}}", "0");
-    const body = step.body.replaceAll("{{carry}}", carry ?? "null");
+    const body =
+      step.encoding === "base64" ? Buffer.from(step.body, "base64") : step.body.replaceAll("{{carry}}", carry ?? "null");
     const response = await fetch(new URL(step.path, target.httpUrl), { method: "POST", headers, body });
-    const text = await response.text();
-    samples.push(shorten(text));
-    if (response.status !== 200) problems.push(`step ${index}: HTTP ${response.status} ${shorten(text)}`);
-    else if (step.failIf !== undefined && text.includes(step.failIf)) problems.push(`step ${index}: ${shorten(text)}`);
+    const bytes = Buffer.from(await response.arrayBuffer());
+    // As the load reads it (autocannon's body is UTF-8 text), so `failIf` is checked the same way.
+    const text = bytes.toString("utf8");
+    samples.push(shorten(readable(bytes, step.encoding)));
+    if (response.status !== 200) problems.push(`step ${index}: HTTP ${response.status} ${shorten(readable(bytes, step.encoding))}`);
+    else if (step.failIf !== undefined && text.includes(step.failIf)) problems.push(`step ${index}: ${shorten(readable(bytes, step.encoding))}`);
     if (step.capture !== undefined) {
       carry = new RegExp(step.capture).exec(text)?.[1];
       if (carry === undefined) problems.push(`step ${index}: nothing matched ${step.capture}`);
@@ -36,23 +51,30 @@ export async function probeHttp(target: ServerAddress, load: HttpLoad): Promise<
 export async function probeWs(target: ServerAddress, load: WsLoad): Promise<ProbeReport> {
   const problems: string[] = [];
   const samples: string[] = [];
-  const ws = await openSocket({ url: target.wsUrl, protocols: load.protocols });
+  const ws = await openSocket({ url: wsUrlOf(target.wsUrl, load.path), protocols: load.protocols });
+  const { encoding } = load;
+  const idMarker = Buffer.from(load.idMarker ?? HRANA_ID_MARKER, "latin1");
   try {
-    await handshake(ws, { frames: load.handshake.map((f) => Buffer.from(f, "utf8")), failIf: load.failIf });
-    const replies = new Promise<string[]>((resolve) => {
-      const got: string[] = [];
+    const handshakeFrames = payloadsOf({ payloads: load.handshake, encoding });
+    await handshake(ws, { frames: handshakeFrames, failIf: load.failIf, encoding });
+    const replies = new Promise<Buffer[]>((resolve) => {
+      const got: Buffer[] = [];
       ws.on("message", (data: Buffer) => {
-        got.push(data.toString("utf8"));
+        got.push(data);
         if (got.length === load.frames.length) resolve(got);
       });
     });
-    for (const frame of load.frames) ws.send(Buffer.from(frame, "utf8"), TEXT_FRAME);
-    const timeout = new Promise<string[]>((_, reject) =>
+    const send = sendOptionsFor(encoding);
+    for (const frame of payloadsOf({ payloads: load.frames, encoding })) ws.send(frame, send);
+    const timeout = new Promise<Buffer[]>((_, reject) =>
       setTimeout(() => reject(new Error("no reply within 10 s")), 10_000).unref(),
     );
     for (const reply of await Promise.race([replies, timeout])) {
-      if (samples.length < 1) samples.push(shorten(reply));
-      if (reply.includes(load.failIf) || !reply.includes('"request_id":')) problems.push(shorten(reply));
+      if (samples.length < 1) samples.push(shorten(readable(reply, encoding)));
+      const slot = requestIdOf(reply, idMarker) - load.firstRequestId;
+      if (reply.includes(load.failIf) || slot < 0 || slot >= load.frames.length) {
+        problems.push(shorten(readable(reply, encoding)));
+      }
     }
   } catch (error) {
     problems.push(error instanceof Error ? error.message : String(error));

@@ -1,5 +1,6 @@
 // Opening a load-generating WebSocket and running its handshake frames.
 import WebSocket from "ws";
+import type { PayloadEncoding } from "../scenario.js";
 
 /**
  * Client frames must be masked (RFC 6455 §5.3), but nothing here needs the mask to be secret:
@@ -11,6 +12,23 @@ const zeroMask = (mask: Buffer): void => {
 
 /** Sends pre-encoded bytes as a text frame (a Buffer would otherwise go out as binary). */
 export const TEXT_FRAME = { binary: false } as const;
+
+/** Sends pre-encoded bytes as a binary frame (CBOR). */
+export const BINARY_FRAME = { binary: true } as const;
+
+/** The bytes of pre-serialised payloads, and how to send them. */
+export function payloadsOf(options: { payloads: readonly string[]; encoding?: PayloadEncoding }): Buffer[] {
+  const encoding = options.encoding ?? "utf8";
+  return options.payloads.map((payload) => Buffer.from(payload, encoding));
+}
+
+export const sendOptionsFor = (encoding: PayloadEncoding | undefined) =>
+  encoding === "base64" ? BINARY_FRAME : TEXT_FRAME;
+
+/** `base` (a server's ws:// URL) with `path` in place of its path. */
+export function wsUrlOf(base: string, path: string | undefined): string {
+  return path === undefined ? base : new URL(path, base).toString();
+}
 
 export function openSocket(options: { url: string; protocols: readonly string[]; timeoutMs?: number }): Promise<WebSocket> {
   const ws = new WebSocket(options.url, [...options.protocols], {
@@ -29,14 +47,17 @@ export function openSocket(options: { url: string; protocols: readonly string[];
 }
 
 /** Sends `frames` and waits for as many replies; a reply containing `failIf` rejects. */
-export function handshake(ws: WebSocket, options: { frames: readonly Buffer[]; failIf: string }): Promise<void> {
+export function handshake(
+  ws: WebSocket,
+  options: { frames: readonly Buffer[]; failIf: string; encoding?: PayloadEncoding },
+): Promise<void> {
   if (options.frames.length === 0) return Promise.resolve();
   return new Promise((resolve, reject) => {
     let pending = options.frames.length;
     const onMessage = (data: Buffer) => {
       if (data.includes(options.failIf)) {
         cleanup();
-        reject(new Error(`handshake refused: ${data.toString("utf8").slice(0, 300)}`));
+        reject(new Error(`handshake refused: ${data.toString(options.encoding === "base64" ? "hex" : "utf8").slice(0, 300)}`));
         return;
       }
       if (--pending === 0) {
@@ -54,6 +75,7 @@ export function handshake(ws: WebSocket, options: { frames: readonly Buffer[]; f
     };
     ws.on("message", onMessage);
     ws.on("close", onClose);
-    for (const frame of options.frames) ws.send(frame, TEXT_FRAME);
+    const send = sendOptionsFor(options.encoding);
+    for (const frame of options.frames) ws.send(frame, send);
   });
 }

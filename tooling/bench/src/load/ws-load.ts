@@ -5,19 +5,20 @@
 import type WebSocket from "ws";
 import type { LoadRun, SideMeasurement, WsLoad } from "../scenario.js";
 import { MeasurementWindow } from "./measurement-window.js";
-import { handshake, openSocket, TEXT_FRAME } from "./ws-connect.js";
+import { handshake, openSocket, payloadsOf, sendOptionsFor, wsUrlOf } from "./ws-connect.js";
 
-const ID_MARKER = Buffer.from('"request_id":');
+/** Where Hrana's JSON replies carry their request id. */
+export const HRANA_ID_MARKER = '"request_id":';
 const ZERO = 48;
 const NINE = 57;
 
-/** The decimal integer in `data` right after the request id marker, or -1. */
-function requestIdOf(data: Buffer): number {
-  const at = data.indexOf(ID_MARKER);
+/** The decimal integer in `data` right after `marker`, or -1. */
+export function requestIdOf(data: Buffer, marker: Buffer): number {
+  const at = data.indexOf(marker);
   if (at < 0) return -1;
   let id = 0;
   let digits = 0;
-  for (let i = at + ID_MARKER.length; i < data.length; i++) {
+  for (let i = at + marker.length; i < data.length; i++) {
     const c = data[i] as number;
     if (c < ZERO || c > NINE) break;
     id = id * 10 + (c - ZERO);
@@ -27,8 +28,10 @@ function requestIdOf(data: Buffer): number {
 }
 
 export async function runWsLoad(run: LoadRun, load: WsLoad): Promise<SideMeasurement> {
-  const frames = load.frames.map((frame) => Buffer.from(frame, "utf8"));
-  const handshakeFrames = load.handshake.map((frame) => Buffer.from(frame, "utf8"));
+  const frames = payloadsOf({ payloads: load.frames, encoding: load.encoding });
+  const handshakeFrames = payloadsOf({ payloads: load.handshake, encoding: load.encoding });
+  const send = sendOptionsFor(load.encoding);
+  const idMarker = Buffer.from(load.idMarker ?? HRANA_ID_MARKER, "latin1");
   const failIf = Buffer.from(load.failIf, "utf8");
   const slots = frames.length;
   const sentAt = new Float64Array(load.connections * slots);
@@ -38,9 +41,9 @@ export async function runWsLoad(run: LoadRun, load: WsLoad): Promise<SideMeasure
   const sockets: WebSocket[] = [];
   try {
     for (let c = 0; c < load.connections; c++) {
-      const ws = await openSocket({ url: run.target.wsUrl, protocols: load.protocols });
+      const ws = await openSocket({ url: wsUrlOf(run.target.wsUrl, load.path), protocols: load.protocols });
       sockets.push(ws);
-      await handshake(ws, { frames: handshakeFrames, failIf: load.failIf });
+      await handshake(ws, { frames: handshakeFrames, failIf: load.failIf, encoding: load.encoding });
     }
   } catch (error) {
     for (const ws of sockets) ws.terminate();
@@ -50,7 +53,7 @@ export async function runWsLoad(run: LoadRun, load: WsLoad): Promise<SideMeasure
   sockets.forEach((ws, c) => {
     const base = c * slots;
     ws.on("message", (data: Buffer) => {
-      const slot = requestIdOf(data) - load.firstRequestId;
+      const slot = requestIdOf(data, idMarker) - load.firstRequestId;
       if (slot < 0 || slot >= slots) {
         window.failure();
         return;
@@ -59,7 +62,7 @@ export async function runWsLoad(run: LoadRun, load: WsLoad): Promise<SideMeasure
       else window.success(performance.now() - (sentAt[base + slot] as number));
       if (!running) return;
       sentAt[base + slot] = performance.now();
-      ws.send(frames[slot] as Buffer, TEXT_FRAME);
+      ws.send(frames[slot] as Buffer, send);
     });
     ws.on("close", () => {
       if (running) window.failure();
@@ -67,7 +70,7 @@ export async function runWsLoad(run: LoadRun, load: WsLoad): Promise<SideMeasure
     ws.on("error", () => window.failure());
     for (let slot = 0; slot < slots; slot++) {
       sentAt[base + slot] = performance.now();
-      ws.send(frames[slot] as Buffer, TEXT_FRAME);
+      ws.send(frames[slot] as Buffer, send);
     }
   });
 

@@ -32,7 +32,7 @@ export function renderResults(results: BenchResults): string {
   const { machine, settings } = results;
   const out: string[] = [];
   out.push(
-    `Baton vs bare baseline, Hrana on SQLite: ${settings.rounds} round(s) × ${settings.durationMs / 1000} s ` +
+    `Baton vs bare baseline: ${settings.rounds} round(s) × ${settings.durationMs / 1000} s ` +
       `(${settings.warmupMs / 1000} s warm-up), ${machine.cpus} CPUs (${machine.cpuModel}), Node ${machine.node}, ${results.date}`,
   );
   if (settings.batonArgs.length > 0) out.push(`Baton started with: ${settings.batonArgs.join(" ")}`);

@@ -38,7 +38,7 @@ export function startServer(options: StartServerOptions): Promise<ServerProcess>
     case "baseline":
       return ServerProcess.start({
         label: `baseline ${spec.script}`,
-        args: [...tsxExecArgv(), ...nodeArgs, join(SRC_DIR, "baselines", `${spec.script}.ts`), ...bind],
+        args: [...tsxExecArgv(), ...nodeArgs, join(SRC_DIR, "baselines", `${spec.script}.ts`), ...bind, ...(spec.args ?? [])],
         env: { NODE_ENV: "production" },
         ready: /listening at (http:\/\/\S+)/,
       });

@@ -1,0 +1,54 @@
+// Baseline for SurrealDB RPC over WebSocket: a `ws` server on `/rpc` (subprotocol `cbor`, binary
+// frames) that decodes each request with cbor-x, runs it on better-sqlite3 and answers
+// `{id, result}`. `use [ns, db]` picks the connection's tenant database; nothing else is kept.
+import type { AddressInfo } from "node:net";
+import { WebSocketServer } from "ws";
+import { BareRecords, decodeRequest, encodeReply, tenantOf } from "./bare-rpc-records.js";
+import { BareTenants, parseBaselineArgs } from "./bare-sqlite.js";
+
+const { host, port, dataDir } = parseBaselineArgs(process.argv.slice(2));
+const tenants = new BareTenants(dataDir);
+const records = new Map<string, BareRecords>();
+
+function recordsOf(tenant: string): BareRecords {
+  let found = records.get(tenant);
+  if (found === undefined) {
+    found = new BareRecords(tenants.get(tenant).shared);
+    records.set(tenant, found);
+  }
+  return found;
+}
+
+const wss = new WebSocketServer({
+  host,
+  port,
+  path: "/rpc",
+  perMessageDeflate: false,
+  handleProtocols: (protocols) => (protocols.has("cbor") ? "cbor" : false),
+});
+
+wss.on("connection", (ws) => {
+  let tenant: BareRecords | undefined;
+  ws.on("message", (data: Buffer) => {
+    const request = decodeRequest(data);
+    try {
+      if (request.method === "use") {
+        const [ns, db] = (request.params ?? []) as [string, string];
+        tenant = recordsOf(tenantOf(ns, db));
+        ws.send(encodeReply({ id: request.id, result: { namespace: ns, database: db } }));
+        return;
+      }
+      if (tenant === undefined) throw new Error("no namespace and database selected");
+      ws.send(encodeReply({ id: request.id, result: tenant.run(request) }));
+    } catch (error) {
+      ws.send(encodeReply({ id: request.id, error: error instanceof Error ? error.message : String(error) }));
+    }
+  });
+});
+
+wss.on("listening", () => {
+  const address = wss.address() as AddressInfo;
+  process.stderr.write(`bare RPC WebSocket baseline listening at http://${host}:${address.port}\n`);
+});
+process.on("SIGTERM", () => process.exit(0));
+process.on("SIGINT", () => process.exit(0));
