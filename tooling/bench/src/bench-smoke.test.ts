@@ -21,6 +21,21 @@ function runCli(args: string[]): Promise<{ code: number | null; stdout: string; 
   return new Promise((resolve) => child.once("exit", (code) => resolve({ code, stdout, stderr })));
 }
 
+/** Both sides of a scenario measured without errors, and a finite positive ratio. */
+function expectMeasured(results: BenchResults, name: string): void {
+  const scenario = results.scenarios.find((s) => s.name === name);
+  expect(scenario?.problems, name).toEqual([]);
+  expect(scenario?.rounds).toHaveLength(1);
+  for (const side of ["baseline", "baton"] as const) {
+    const measured = scenario?.rounds[0]?.[side];
+    expect(measured?.requests).toBeGreaterThan(0);
+    expect(measured?.errors).toBe(0);
+    expect(measured?.latencyMs.p99).toBeGreaterThan(0);
+  }
+  const ratio = scenario?.summary?.ratio.median ?? Number.NaN;
+  expect(Number.isFinite(ratio) && ratio > 0).toBe(true);
+}
+
 describe("pnpm bench --quick", () => {
   it("measures Baton and the baseline on one scenario and prints their ratio", async () => {
     const out = join(dir, "quick.json");
@@ -45,6 +60,21 @@ describe("pnpm bench --quick", () => {
     expect(Number.isFinite(ratio) && ratio > 0).toBe(true);
     expect(results.targets.length).toBeGreaterThan(0);
   }, 60_000);
+
+  it("measures SurrealDB RPC in CBOR over WebSocket and HTTP, with identical replies on both sides", async () => {
+    const out = join(dir, "rpc.json");
+    const names = ["rpc-ws-select-16x16", "rpc-http-create-c64"];
+    const { code, stderr } = await runCli(["--quick", "--out", out, ...names]);
+    expect(code, stderr).toBe(0);
+    const results = JSON.parse(readFileSync(out, "utf8")) as BenchResults;
+    expect(results.scenarios.map((s) => s.name)).toEqual(names);
+    for (const name of names) expectMeasured(results, name);
+    // The probe's first reply of each side, decoded: the same record, whichever server answered.
+    const select = results.scenarios[0]?.samples;
+    const record = (sample: string | undefined) => (JSON.parse(sample ?? "null") as { result: unknown }).result;
+    expect(record(select?.baton[0])).toEqual(record(select?.baseline[0]));
+    expect(record(select?.baton[0])).toMatchObject({ id: { tag: 8, value: ["person", 4242] }, name: "person-4242" });
+  }, 90_000);
 
   it("refuses a scenario that does not exist", async () => {
     const { code, stderr } = await runCli(["--no-out", "no-such-scenario"]);

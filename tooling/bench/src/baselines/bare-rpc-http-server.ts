@@ -4,21 +4,11 @@
 // HTTP replies carry no id).
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { BareRecords, decodeRequest, encodeReply, tenantOf } from "./bare-rpc-records.js";
+import { BareRecordTenants, decodeRequest, encodeReply, tenantOf } from "./bare-rpc-records.js";
 import { BareTenants, parseBaselineArgs } from "./bare-sqlite.js";
 
 const { host, port, dataDir } = parseBaselineArgs(process.argv.slice(2));
-const tenants = new BareTenants(dataDir);
-const records = new Map<string, BareRecords>();
-
-function recordsOf(tenant: string): BareRecords {
-  let found = records.get(tenant);
-  if (found === undefined) {
-    found = new BareRecords(tenants.get(tenant).shared);
-    records.set(tenant, found);
-  }
-  return found;
-}
+const records = new BareRecordTenants(new BareTenants(dataDir));
 
 const header = (value: string | string[] | undefined) => (typeof value === "string" ? value : "");
 
@@ -33,7 +23,7 @@ function onRequest(req: IncomingMessage, res: ServerResponse): void {
   req.on("end", () => {
     try {
       const request = decodeRequest(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks));
-      const tenant = recordsOf(tenantOf(header(req.headers["surreal-ns"]), header(req.headers["surreal-db"])));
+      const tenant = records.of(tenantOf(header(req.headers["surreal-ns"]), header(req.headers["surreal-db"])));
       answer(res, encodeReply({ id: undefined, result: tenant.run(request) }));
     } catch (error) {
       answer(res, encodeReply({ id: undefined, error: error instanceof Error ? error.message : String(error) }));

@@ -4,7 +4,7 @@
 // baseline trusts the load generator's requests and reads the record seed's tables directly.
 import { randomBytes } from "node:crypto";
 import { Encoder, Tag } from "cbor-x";
-import type { BareConnection } from "./bare-sqlite.js";
+import type { BareConnection, BareTenants } from "./bare-sqlite.js";
 
 /** SurrealDB's CBOR tags for a table name and a record id (docs/surreal-rpc.md, CBOR tags). */
 const TABLE_TAG = 7;
@@ -89,5 +89,24 @@ export class BareRecords {
     const sql = `INSERT INTO ${quote(table)} ("id", ${fields.map(quote).join(", ")}) VALUES (?${", ?".repeat(fields.length)})`;
     this.#connection.prepared(sql).run(key, ...fields.map((field) => data[field] ?? null));
     return [{ ...data, id: new Tag([table, key], RECORD_ID_TAG) }];
+  }
+}
+
+/** Each tenant's records, on its shared connection. */
+export class BareRecordTenants {
+  readonly #tenants: BareTenants;
+  readonly #records = new Map<string, BareRecords>();
+
+  constructor(tenants: BareTenants) {
+    this.#tenants = tenants;
+  }
+
+  of(tenant: string): BareRecords {
+    let found = this.#records.get(tenant);
+    if (found === undefined) {
+      found = new BareRecords(this.#tenants.get(tenant).shared);
+      this.#records.set(tenant, found);
+    }
+    return found;
   }
 }

@@ -3,21 +3,11 @@
 // `{id, result}`. `use [ns, db]` picks the connection's tenant database; nothing else is kept.
 import type { AddressInfo } from "node:net";
 import { WebSocketServer } from "ws";
-import { BareRecords, decodeRequest, encodeReply, tenantOf } from "./bare-rpc-records.js";
+import { BareRecordTenants, decodeRequest, type BareRecords, encodeReply, tenantOf } from "./bare-rpc-records.js";
 import { BareTenants, parseBaselineArgs } from "./bare-sqlite.js";
 
 const { host, port, dataDir } = parseBaselineArgs(process.argv.slice(2));
-const tenants = new BareTenants(dataDir);
-const records = new Map<string, BareRecords>();
-
-function recordsOf(tenant: string): BareRecords {
-  let found = records.get(tenant);
-  if (found === undefined) {
-    found = new BareRecords(tenants.get(tenant).shared);
-    records.set(tenant, found);
-  }
-  return found;
-}
+const records = new BareRecordTenants(new BareTenants(dataDir));
 
 const wss = new WebSocketServer({
   host,
@@ -34,7 +24,7 @@ wss.on("connection", (ws) => {
     try {
       if (request.method === "use") {
         const [ns, db] = (request.params ?? []) as [string, string];
-        tenant = recordsOf(tenantOf(ns, db));
+        tenant = records.of(tenantOf(ns, db));
         ws.send(encodeReply({ id: request.id, result: { namespace: ns, database: db } }));
         return;
       }
