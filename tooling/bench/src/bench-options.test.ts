@@ -22,10 +22,18 @@ describe("bench options", () => {
   });
 
   it("selects scenarios by name, prefix and glob", () => {
-    expect(select(["hrana-ws"]).scenarios.map((s) => s.name)).toEqual(["hrana-ws-point-1x16", "hrana-ws-point-16x16"]);
-    expect(select(["*c64"]).scenarios.map((s) => s.name)).toEqual(["hrana-http-point-c64"]);
+    expect(select(["hrana-ws"]).scenarios.map((s) => s.name)).toEqual([
+      "hrana-ws-point-1x16",
+      "hrana-ws-point-16x16",
+      "hrana-ws-point-16x16-pg",
+    ]);
+    expect(select(["*c64"]).scenarios.map((s) => s.name)).toEqual(["hrana-http-point-c64", "rpc-http-select-c64", "rpc-http-create-c64"]);
+    expect(select(["*-pg"]).scenarios.map((s) => s.name)).toEqual(["hrana-http-point-c64-pg", "hrana-ws-point-16x16-pg"]);
+    expect(select(["rpc"]).scenarios).toHaveLength(4);
     expect(select(["hrana-http-point-c1"]).scenarios.map((s) => s.name)).toEqual(["hrana-http-point-c1"]);
-    expect(select(["hrana-http-point-c"]).scenarios).toHaveLength(3);
+    // An exact name means that scenario alone, though it is a prefix of its Postgres twin.
+    expect(select(["hrana-http-point-c64"]).scenarios.map((s) => s.name)).toEqual(["hrana-http-point-c64"]);
+    expect(select(["hrana-http-point-c"]).scenarios).toHaveLength(4);
     expect(select(["memory"]).probes.length).toBe(3);
     expect(select(["memory"]).scenarios).toEqual([]);
     expect(select(["nope"]).unmatched).toEqual(["nope"]);

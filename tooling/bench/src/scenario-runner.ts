@@ -7,6 +7,7 @@ import { median, spreadOf } from "./report/statistics.js";
 import type { Scenario, SideMeasurement, SideName } from "./scenario.js";
 import type { ServerProcess } from "./servers/server-process.js";
 import { startOnSeed, withBatonArgs } from "./servers/start-server.js";
+import { dropPostgres, seedPostgres } from "./seed-postgres.js";
 
 export interface RunContext {
   readonly driver: LoadDriver;
@@ -38,6 +39,14 @@ export async function startSide(
     spec: withBatonArgs(options.scenario[options.side].server, ctx.batonArgs),
     nodeArgs: options.nodeArgs ?? [],
   });
+}
+
+/** Seeds what a scenario needs outside the data directories (a Postgres schema); returns its clean-up. */
+export async function prepareScenarioData(scenario: Scenario): Promise<() => Promise<void>> {
+  const { postgres } = scenario;
+  if (postgres === undefined) return () => Promise.resolve();
+  await seedPostgres(postgres);
+  return () => dropPostgres(postgres);
 }
 
 function summariseSide(measurements: readonly SideMeasurement[]): SideSummary {
@@ -75,7 +84,9 @@ export async function runScenario(ctx: RunContext, scenario: Scenario): Promise<
   const samples: Record<SideName, readonly string[]> = { baseline: [], baton: [] };
   const rounds: RoundResult[] = [];
   const servers: Partial<Record<SideName, ServerProcess>> = {};
+  let cleanUp = () => Promise.resolve();
   try {
+    cleanUp = await prepareScenarioData(scenario);
     for (const side of SIDES) servers[side] = await startSide(ctx, { scenario, side });
     for (const side of SIDES) {
       const target = servers[side] as ServerProcess;
@@ -118,5 +129,6 @@ export async function runScenario(ctx: RunContext, scenario: Scenario): Promise<
     return { name: scenario.name, title: scenario.title, rounds, problems, samples };
   } finally {
     await Promise.all(Object.values(servers).map((server) => server.stop()));
+    await cleanUp().catch((error: unknown) => problems.push(`clean-up: ${error instanceof Error ? error.message : String(error)}`));
   }
 }

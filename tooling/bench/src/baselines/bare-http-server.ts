@@ -3,6 +3,7 @@
 // objects, no batons: an interactive transaction keeps its connection under a counter token.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { answerJson, messageOf, onRequestBody } from "./bare-http-body.js";
 import { BareTenants, namespaceOf, parseBaselineArgs, type BareConnection, type BareStmt } from "./bare-sqlite.js";
 
 interface BareRequest {
@@ -56,23 +57,14 @@ function pipeline(namespace: string, body: BarePipeline): { baton: string | null
   return { baton: closes || session === undefined ? null : session.token, results };
 }
 
-function answer(res: ServerResponse, options: { status: number; body: unknown }): void {
-  const payload = JSON.stringify(options.body);
-  res.writeHead(options.status, { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(payload) });
-  res.end(payload);
-}
-
 function onRequest(req: IncomingMessage, res: ServerResponse): void {
-  const chunks: Buffer[] = [];
-  req.on("data", (chunk: Buffer) => chunks.push(chunk));
-  req.on("end", () => {
+  onRequestBody(req, (bytes) => {
     try {
-      const text = (chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)).toString("utf8");
       // Deliberately unvalidated: the baseline measures the database work, not a protocol.
-      const body = JSON.parse(text) as BarePipeline;
-      answer(res, { status: 200, body: pipeline(namespaceOf(req.headers["x-database-namespace"]), body) });
+      const body = JSON.parse(bytes.toString("utf8")) as BarePipeline;
+      answerJson(res, { status: 200, body: pipeline(namespaceOf(req.headers["x-database-namespace"]), body) });
     } catch (error) {
-      answer(res, { status: 400, body: { error: error instanceof Error ? error.message : String(error) } });
+      answerJson(res, { status: 400, body: { error: messageOf(error) } });
     }
   });
 }

@@ -4,6 +4,7 @@
 // HTTP replies carry no id).
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { messageOf, onRequestBody } from "./bare-http-body.js";
 import { BareRecordTenants, decodeRequest, encodeReply, tenantOf } from "./bare-rpc-records.js";
 import { BareTenants, parseBaselineArgs } from "./bare-sqlite.js";
 
@@ -18,15 +19,13 @@ function answer(res: ServerResponse, body: Buffer): void {
 }
 
 function onRequest(req: IncomingMessage, res: ServerResponse): void {
-  const chunks: Buffer[] = [];
-  req.on("data", (chunk: Buffer) => chunks.push(chunk));
-  req.on("end", () => {
+  onRequestBody(req, (bytes) => {
     try {
-      const request = decodeRequest(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks));
+      const request = decodeRequest(bytes);
       const tenant = records.of(tenantOf(header(req.headers["surreal-ns"]), header(req.headers["surreal-db"])));
       answer(res, encodeReply({ id: undefined, result: tenant.run(request) }));
     } catch (error) {
-      answer(res, encodeReply({ id: undefined, error: error instanceof Error ? error.message : String(error) }));
+      answer(res, encodeReply({ id: undefined, error: messageOf(error) }));
     }
   });
 }

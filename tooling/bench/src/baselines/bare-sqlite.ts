@@ -109,14 +109,17 @@ export class BareTenants {
   }
 }
 
+/** The value after `flag` in `argv`; throws when it is missing. */
+export function requiredFlag(argv: readonly string[], flag: string): string {
+  const at = argv.indexOf(flag);
+  const found = at < 0 ? undefined : argv[at + 1];
+  if (found === undefined) throw new Error(`${flag} is required`);
+  return found;
+}
+
 /** `--bind HOST:PORT --data DIR`, as Baton takes them. */
 export function parseBaselineArgs(argv: readonly string[]): { host: string; port: number; dataDir: string } {
-  const value = (flag: string) => {
-    const at = argv.indexOf(flag);
-    const found = at < 0 ? undefined : argv[at + 1];
-    if (found === undefined) throw new Error(`${flag} is required`);
-    return found;
-  };
+  const value = (flag: string) => requiredFlag(argv, flag);
   const bind = value("--bind");
   const colon = bind.lastIndexOf(":");
   return { host: bind.slice(0, colon), port: Number(bind.slice(colon + 1)), dataDir: value("--data") };

@@ -3,7 +3,7 @@
 import { copyFileSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { RunContext } from "../scenario-runner.js";
-import { startSide } from "../scenario-runner.js";
+import { prepareScenarioData, startSide } from "../scenario-runner.js";
 import type { Scenario } from "../scenario.js";
 import { renderProfile, summariseProfile, type CpuProfile } from "./profile-summary.js";
 
@@ -14,6 +14,7 @@ export async function profileScenario(
   const { scenario, outDir } = options;
   const profileDir = join(ctx.workDir, `${scenario.name}-profile`);
   mkdirSync(profileDir, { recursive: true });
+  const cleanUp = await prepareScenarioData(scenario);
   const spawnedAt = performance.now();
   const server = await startSide(ctx, { scenario, side: "baton", nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] });
   let measured: string;
@@ -29,6 +30,7 @@ export async function profileScenario(
   } finally {
     // SIGTERM lets Baton shut down and exit, which is when Node writes the profile.
     await server.stop(15_000);
+    await cleanUp();
   }
   const written = readdirSync(profileDir).find((name) => name.endsWith(".cpuprofile"));
   if (written === undefined) throw new Error(`Baton wrote no .cpuprofile into ${profileDir}`);

@@ -16,12 +16,12 @@ import {
   type WireStmt,
 } from "./hrana-wire.js";
 
-const PIPELINE_PATH = "/v3/pipeline";
+export const PIPELINE_PATH = "/v3/pipeline";
 /** A Hrana pipeline result that failed; the bare baseline answers `{"error": …}`. */
-const BATON_FAILED = '"type":"error"';
-const BARE_FAILED = '"error"';
+export const BATON_FAILED = '"type":"error"';
+export const BARE_FAILED = '"error"';
 
-const POINT_SELECT = stmt("SELECT id, name, qty, price FROM items WHERE id = ?", [int(4242)]);
+export const POINT_SELECT = stmt("SELECT id, name, qty, price FROM items WHERE id = ?", [int(4242)]);
 
 const batonServer = { kind: "baton" } as const;
 const bareHttp = { kind: "baseline", script: "bare-http-server" } as const;
@@ -48,7 +48,7 @@ function httpScenario(options: {
 }
 
 /** One pipeline per request: the statement, then `close` (what @libsql/client sends for `execute`). */
-const oneShot = (s: WireStmt) => (failIf: string): HttpStep[] => [
+export const oneShot = (s: WireStmt) => (failIf: string): HttpStep[] => [
   { path: PIPELINE_PATH, body: pipelineBody({ carry: false, requests: [execute(s), CLOSE] }), failIf },
 ];
 
@@ -62,7 +62,7 @@ function pointSelectHttp(connections: number): Scenario {
 }
 
 /** Hrana over WebSocket: hello, one stream per in-flight slot, then point selects. */
-function pointSelectWs(options: { connections: number; inFlight: number }): Scenario {
+export function pointSelectWsLoad(options: { connections: number; inFlight: number; path?: string }): WsLoad {
   const { connections, inFlight } = options;
   const firstRequestId = 1000;
   const handshake = [HELLO_FRAME];
@@ -77,15 +77,21 @@ function pointSelectWs(options: { connections: number; inFlight: number }): Scen
       }),
     );
   }
-  const load: WsLoad = {
+  return {
     kind: "ws",
     connections,
     protocols: ["hrana3"],
+    ...(options.path === undefined ? {} : { path: options.path }),
     handshake,
     frames,
     firstRequestId,
     failIf: '"response_error"',
   };
+}
+
+function pointSelectWs(options: { connections: number; inFlight: number }): Scenario {
+  const { connections, inFlight } = options;
+  const load = pointSelectWsLoad(options);
   return {
     name: `hrana-ws-point-${connections}x${inFlight}`,
     title: `Hrana WebSocket point select, ${connections} connection${connections === 1 ? "" : "s"} × ${inFlight} in flight`,

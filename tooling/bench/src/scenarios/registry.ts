@@ -2,10 +2,11 @@
 import { memoryProbes, type MemoryProbe } from "../memory/memory-probes.js";
 import type { Scenario } from "../scenario.js";
 import { hranaScenarios } from "./hrana-scenarios.js";
+import { postgresScenarios } from "./postgres-scenarios.js";
 import { rpcScenarios } from "./rpc-scenarios.js";
 
 /** Throughput scenarios in run order. Later protocol families append theirs here. */
-export const allScenarios: readonly Scenario[] = [...hranaScenarios, ...rpcScenarios];
+export const allScenarios: readonly Scenario[] = [...hranaScenarios, ...rpcScenarios, ...postgresScenarios];
 
 export const allProbes: readonly MemoryProbe[] = memoryProbes;
 
