@@ -69,7 +69,16 @@ export interface SqlConnection {
    * Such a connection stays pinned to its stream and is never handed to another.
    */
   holdsSessionState(): boolean;
+  /**
+   * Optional, for synchronous drivers (SQLite, local libSQL): runs the statement without yielding
+   * to the event loop, or answers undefined, having changed nothing, when it would have to wait
+   * for a lock (the caller then takes `execute`).
+   */
+  executeNow?(input: StatementInput): StatementResult | undefined;
 }
+
+/** A connection of a synchronous driver: one that has `executeNow`. */
+export type ImmediateSqlConnection = SqlConnection & Required<Pick<SqlConnection, "executeNow">>;
 
 /** One tenant's database: a pool of connections to it. */
 export interface SqlDatabase {
@@ -82,6 +91,10 @@ export interface SqlDatabase {
    */
   release(connection: SqlConnection): Promise<void>;
   close(): Promise<void>;
+  /** Optional, with `executeNow`: an idle connection checked out at once, or undefined when none is idle. */
+  acquireIdle?(): ImmediateSqlConnection | undefined;
+  /** Optional, with `acquireIdle`: returns a connection that is running nothing, at once. */
+  releaseNow?(connection: SqlConnection): void;
 }
 
 /** A configured database backend; tenants are routed to their own database within it. */

@@ -2,6 +2,7 @@
 // the SQL text tools adapters share, and Kysely running on a pinned connection.
 export type {
   DescribeOutput,
+  ImmediateSqlConnection,
   NamedValue,
   ResultColumn,
   SqlAdapter,
