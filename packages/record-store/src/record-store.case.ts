@@ -513,6 +513,17 @@ export function recordStoreSuite(name: string, fixture: FixtureFactory): void {
       });
     });
 
+    describe("connections", () => {
+      it("leaves its connection free of session state, so the pool reuses it", async () => {
+        // A fresh store on this connection checks the schema (SQLite: its schema version) first.
+        const store = new RecordStoreFactory().open({ database: db.database, connection: db.connection, dialect: db.dialect });
+        await store.transaction(() => store.insert({ table: "pooled", id: "a", content: { n: 1, when: new Datetime(1n, 5) } }));
+        await store.get(new RecordId("pooled", "a"));
+        await store.scan("pooled");
+        expect(db.connection.holdsSessionState()).toBe(false);
+      });
+    });
+
     describe("transactions", () => {
       it("commits work done in a transaction", async () => {
         await db.store.transaction(async () => {

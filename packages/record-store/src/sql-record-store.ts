@@ -259,7 +259,9 @@ export class SqlRecordStore implements RecordStore {
   async #checkSchemaVersion(): Promise<void> {
     if (this.#dialect.name !== "sqlite" || this.#checkedVersion) return;
     this.#checkedVersion = true;
-    const version = (await this.#run("PRAGMA schema_version")).rows[0]?.[0];
+    // The pragma's table-valued form: a PRAGMA statement would mark the connection as holding
+    // connection-level state, and the pool would close it on release instead of reusing it.
+    const version = (await this.#run("SELECT schema_version FROM pragma_schema_version")).rows[0]?.[0];
     if (typeof version !== "bigint") return;
     if (this.#cache.schemaVersion !== undefined && this.#cache.schemaVersion !== version) this.#cache.bump();
     this.#cache.schemaVersion = version;
