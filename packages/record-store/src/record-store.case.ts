@@ -586,6 +586,20 @@ export function recordStoreSuite(name: string, fixture: FixtureFactory): void {
         );
       });
 
+      it("reads in a read-only transaction while another connection holds a write transaction", async () => {
+        await db.store.insert({ table: "tx", id: "kept", content: { n: 0 } });
+        const writer = await db.another();
+        await writer.store.begin();
+        await writer.store.insert({ table: "tx", id: "pending", content: { n: 1 } });
+        try {
+          // On SQLite a write transaction here would queue for the lock the writer holds.
+          const seen = await db.store.transaction(() => db.store.scan("tx"), { readOnly: true });
+          expect(seen.map((record) => record["id"])).toEqual([new RecordId("tx", "kept")]);
+        } finally {
+          await writer.store.rollback();
+        }
+      });
+
       it("rolls back an explicit transaction", async () => {
         await db.store.begin();
         await db.store.insert({ table: "tx", id: "b", content: { n: 2 } });

@@ -24,6 +24,14 @@ export type SurrealRecord = SurrealObject;
 /** How a table keys its records (docs/record-model.md, "Record ids"). */
 export type KeyKind = "string" | "int" | "uuid" | "array" | "object" | "none";
 
+export interface TransactionOptions {
+  /**
+   * The work only reads: a new transaction takes no write lock (SQLite) and is read only where
+   * the database has the notion. Ignored inside the caller's open transaction.
+   */
+  readonly readOnly?: boolean;
+}
+
 export interface ScanOptions {
   /** A record-id range (`t:1..=5`): only keys inside it. */
   readonly range?: Range | undefined;
@@ -86,7 +94,7 @@ export interface RecordStore {
    * or, when the caller has a transaction open (the connection is not in autocommit), inside it
    * as a savepoint, rolled back to on failure while the caller's transaction goes on.
    */
-  transaction<T>(work: () => Promise<T>): Promise<T>;
+  transaction<T>(work: () => Promise<T>, options?: TransactionOptions): Promise<T>;
   /** Opens an explicit transaction (RPC `begin`). */
   begin(): Promise<void>;
   commit(): Promise<void>;

@@ -10,7 +10,7 @@ import { SchemaChangeRefused } from "./schema-change-refused.js";
 import { randomStringKey, uuidV7 } from "./keys/id-generator.js";
 import { keyFromSql, keyKindOf, keyToSql } from "./keys/record-key.js";
 import { keyInRange, rangeSelection } from "./keys/key-range.js";
-import type { KeyKind, PendingSchema, RecordStore, ScanOptions, SurrealObject, SurrealRecord, TableInfo } from "./record-store.js";
+import type { KeyKind, PendingSchema, RecordStore, ScanOptions, TransactionOptions, SurrealObject, SurrealRecord, TableInfo } from "./record-store.js";
 import { fieldItem, tableItem, writeMeta, type MetaRow } from "./schema/meta-annotations.js";
 import type { SchemaCache } from "./schema/schema-cache.js";
 import { loadTable } from "./schema/schema-loader.js";
@@ -167,9 +167,9 @@ export class SqlRecordStore implements RecordStore {
     return before;
   }
 
-  async transaction<T>(work: () => Promise<T>): Promise<T> {
+  async transaction<T>(work: () => Promise<T>, options: TransactionOptions = {}): Promise<T> {
     if (!this.#connection.isAutocommit()) return this.#savepoint(work);
-    await this.begin();
+    await this.#run(options.readOnly === true ? this.#dialect.beginReadStatement : this.#dialect.beginStatement);
     let result: T;
     try {
       result = await work();

@@ -22,7 +22,9 @@ import { selectedTenant, setVariable, unsetVariable, useSelection } from "./sess
 /** Runs a record method on the session's tenant (inside the call's transaction, if any). */
 function onRecords<M extends RpcMethodName>(call: RpcCall<M>, work: (records: RecordCall<RpcParams<M>>) => Promise<unknown>): Promise<unknown> {
   const tenant = selectedTenant(call);
-  return call.scope.withStore({ tenant, txn: call.txn, session: call.session }, (store) =>
+  // `select` only reads: its own transaction takes no write lock, so readers never queue behind writers.
+  const readOnly = call.method === "select";
+  return call.scope.withStore({ tenant, txn: call.txn, session: call.session, readOnly }, (store) =>
     work({ store, params: call.params, variables: call.variables }),
   );
 }

@@ -51,12 +51,12 @@ export class RecordAccess {
   }
 
   /** Runs `work` in one transaction on a connection of `tenant`, returned afterwards. */
-  async run<T>(tenant: string, work: (store: RecordStore) => Promise<T>): Promise<T> {
+  async run<T>(tenant: string, work: (store: RecordStore) => Promise<T>, options: { readOnly?: boolean } = {}): Promise<T> {
     const lease = await this.checkout(tenant);
     try {
       for (let attempt = 1; ; attempt++) {
         try {
-          return await lease.store.transaction(() => work(lease.store));
+          return await lease.store.transaction(() => work(lease.store), options);
         } catch (error) {
           if (!(error instanceof SchemaChangeRefused) || attempt >= MAX_SCHEMA_ATTEMPTS) throw error;
           // MySQL/MariaDB cannot change a schema inside a transaction (DDL commits it, and a

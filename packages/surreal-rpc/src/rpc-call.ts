@@ -44,7 +44,7 @@ export interface RpcScope {
    * `session`'s and on `tenant`), else in its own.
    */
   withStore<T>(
-    options: { tenant: string; txn: string | undefined; session: RpcSession },
+    options: { tenant: string; txn: string | undefined; session: RpcSession; readOnly?: boolean },
     work: (store: RecordStore) => Promise<T>,
   ): Promise<T>;
 }

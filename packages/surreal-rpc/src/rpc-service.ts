@@ -166,7 +166,7 @@ export class RpcService {
       commit: noTransactions,
       cancel: noTransactions,
       // Interactive transactions live on WebSockets only, so no `txn` can name one here.
-      withStore: (target, work) => (target.txn === undefined ? access.run(target.tenant, work) : Promise.reject(RpcError.transactionNotFound())),
+      withStore: (target, work) => (target.txn === undefined ? access.run(target.tenant, work, { readOnly: target.readOnly ?? false }) : Promise.reject(RpcError.transactionNotFound())),
     };
   }
 }

@@ -144,9 +144,12 @@ export class RpcSocket {
       begin: (options) => this.#transactions.begin(options),
       commit: (txn, session) => this.#transactions.commit(txn, session),
       cancel: (txn, session) => this.#transactions.cancel(txn, session),
-      withStore: <T>(options: { tenant: string; txn: string | undefined; session: RpcSession }, work: (store: RecordStore) => Promise<T>) =>
+      withStore: <T>(
+        options: { tenant: string; txn: string | undefined; session: RpcSession; readOnly?: boolean },
+        work: (store: RecordStore) => Promise<T>,
+      ) =>
         options.txn === undefined
-          ? this.#access.run(options.tenant, work)
+          ? this.#access.run(options.tenant, work, { readOnly: options.readOnly ?? false })
           : this.#transactions.run(options.txn, { session: options.session, tenant: options.tenant }, work),
     };
   }

@@ -201,6 +201,7 @@ export const mysqlStoreDialect: StoreDialect = {
   read,
   insertedKey: "lastInsertRowid",
   beginStatement: "BEGIN",
+  beginReadStatement: "START TRANSACTION READ ONLY",
   ddlCommits: true,
   widening: {
     mode: "copy",

@@ -196,6 +196,7 @@ export const postgresStoreDialect: StoreDialect = {
     `SELECT setval(pg_get_serial_sequence('${quote(table).replaceAll("'", "''")}', '${column.replaceAll("'", "''")}'), (SELECT max(${quote(column)}) FROM ${quote(table)}))`,
   insertedKey: "returning",
   beginStatement: "BEGIN",
+  beginReadStatement: "BEGIN READ ONLY",
   ddlCommits: false,
   // In place rather than add/copy/drop/rename: the column keeps its position (positional INSERTs
   // and `SELECT *` readers are unaffected), and both rewrite the table under the same lock.

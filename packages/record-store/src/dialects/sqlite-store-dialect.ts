@@ -183,6 +183,8 @@ export const sqliteStoreDialect: StoreDialect = {
   read: readColumn,
   insertedKey: "lastInsertRowid",
   beginStatement: "BEGIN IMMEDIATE",
+  // A deferred transaction takes only a read snapshot: readers never queue for the write lock.
+  beginReadStatement: "BEGIN",
   ddlCommits: false,
   widening: undefined,
 };

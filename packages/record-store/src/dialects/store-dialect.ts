@@ -97,6 +97,8 @@ export interface StoreDialect {
   readonly insertedKey: "returning" | "lastInsertRowid";
   /** The statement that opens a transaction. */
   readonly beginStatement: string;
+  /** Opens a transaction that only reads: no write lock (SQLite), read only where the database has it. */
+  readonly beginReadStatement: string;
   /** Whether DDL commits an open transaction (MySQL), so it must run on another connection. */
   readonly ddlCommits: boolean;
   /** How columns widen; undefined where every column holds every value (SQLite storage classes). */
