@@ -6,7 +6,8 @@ export { encodeHranaJson, HranaStmtResult, type ExecutedStatement } from "./hran
 export { surrealCborCodec } from "./surreal-cbor-codec.js";
 export { SurrealTag } from "./surreal-cbor-tags.js";
 export { SURREAL_JSON_MAX_DEPTH, encodeSurrealJson, surrealJsonCodec } from "./surreal-json-codec.js";
-export { formatDatetime, formatRecordId, formatValue, parseRecordId, parseValue } from "./surreal-literal.js";
+export { formatDatetime, formatRecordId, formatValue } from "./surreal-literal-format.js";
+export { parseRecordId, parseValue } from "./surreal-literal-parser.js";
 export {
   Datetime,
   Decimal,

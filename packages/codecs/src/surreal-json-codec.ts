@@ -4,7 +4,7 @@
 // NONE null (and a NONE field is left out). Integers beyond ±(2^53−1) stay exact both ways.
 import { GatewayError } from "@baton/protocol-types";
 import type { Codec } from "./codec.js";
-import { formatDatetime, formatRecordId, formatValue } from "./surreal-literal.js";
+import { formatDatetime, formatRecordId, formatValue } from "./surreal-literal-format.js";
 import {
   Datetime,
   Decimal,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatDatetime, formatRecordId, formatValue, parseRecordId, parseValue } from "./surreal-literal.js";
+import { formatDatetime, formatRecordId, formatValue } from "./surreal-literal-format.js";
+import { parseRecordId, parseValue } from "./surreal-literal-parser.js";
 import {
   Datetime,
   Decimal,
