@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished, vi } from "vitest";
 import { BatonSigner } from "./baton-signer.js";
 import { HttpStreamRegistry } from "./http-stream-registry.js";
 
@@ -60,6 +60,10 @@ describe("HttpStreamRegistry", () => {
   });
 
   it("expires idle streams from their last use, releases them, and keeps a tombstone", async () => {
+    // The registry stamps last use with Date.now(): a frozen clock keeps a slow machine from
+    // moving "now" between a stream's use and the sweep that is meant to land 1 ms before expiry.
+    vi.useFakeTimers({ toFake: ["Date"] });
+    onTestFinished(() => void vi.useRealTimers());
     const { streams, released } = registry({ idleTimeoutMs: 1000 });
     const baton = streams.begin(null, () => ({ name: "idle" })).finish(false);
     const start = Date.now();
