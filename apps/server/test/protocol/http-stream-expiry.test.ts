@@ -16,7 +16,9 @@ import {
   value,
 } from "./pipeline-calls.js";
 
-const IDLE_MS = 300;
+// Long enough that a loaded machine's request latency stays well inside it (the "used every
+// quarter of the idle time" case must never expire), short enough to keep the tests quick.
+const IDLE_MS = 1000;
 
 let server: TestServer;
 
@@ -40,7 +42,7 @@ describe("stream idle expiry", () => {
     expect(executeResult(open.results[1]).affected_row_count).toBe(1);
     expect(typeof open.baton).toBe("string");
 
-    await sleep(5 * IDLE_MS);
+    await sleep(2 * IDLE_MS + 500); // past the idle time and at least one sweep (every IDLE_MS / 4)
 
     const late = await postPipeline(server.httpUrl, { baton: open.baton, requests: [execute("COMMIT")] });
     expectJsonError(late, { status: 400, code: "STREAM_EXPIRED" });
@@ -64,12 +66,12 @@ describe("stream idle expiry", () => {
     expectJsonError(again, { status: 400, code: "STREAM_EXPIRED" });
   });
 
-  it("does not expire a stream used every 200 ms: expiry counts from the last request", async () => {
+  it("does not expire a stream used every quarter of the idle time: expiry counts from the last request", async () => {
     await runStatements(server.httpUrl, ["DELETE FROM expiry_t"]);
     let reply = await pipeline(server.httpUrl, { requests: [execute("BEGIN IMMEDIATE"), execute("INSERT INTO expiry_t VALUES (10)")] });
-    const rounds = 5; // every 200 ms for a second: well past the 300 ms idle timeout in total
+    const rounds = 6; // every 250 ms for 1.5 s: well past the 1 s idle timeout in total
     for (let round = 1; round <= rounds; round++) {
-      await sleep(200);
+      await sleep(IDLE_MS / 4);
       reply = await pipeline(server.httpUrl, {
         baton: reply.baton,
         requests: [execute("INSERT INTO expiry_t VALUES (?)", [value.int(10 + round)])],
