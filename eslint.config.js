@@ -71,6 +71,14 @@ const LAYERS = [
     ],
   },
   {
+    dir: "packages/surrealql",
+    name: "@baton/surrealql",
+    forbid: [
+      { regex: SOCKET_MODULES, why: "SurrealQL is transport-free; ws and node:http belong to server-node" },
+      { regex: DRIVER_MODULES, why: "SurrealQL reaches the database only through the record store (nothing reaches around a layer)" },
+    ],
+  },
+  {
     dir: "packages/hrana",
     name: "@baton/hrana",
     forbid: [

@@ -85,6 +85,14 @@ export interface SqlDatabase {
   /** Checks out a connection, waiting up to the pool's acquire timeout (then POOL_TIMEOUT). */
   acquire(): Promise<SqlConnection>;
   /**
+   * Optional: checks out a connection for brief side work of a caller that already holds one of
+   * this database (MySQL: catalog reads and DDL that must stay out of the caller's transaction).
+   * It comes from a small reserve `acquire()` never takes, so it cannot wait for connections
+   * held by callers that wait for side work themselves. Its holder acquires nothing else before
+   * returning it with `release`. Without it, side work takes `acquire()`.
+   */
+  acquireSide?(): Promise<SqlConnection>;
+  /**
    * Returns a connection. An open transaction is rolled back first; a connection with
    * connection-level settings is reset (Postgres, MySQL) or closed (SQLite) before anyone
    * else gets it.

@@ -10,12 +10,41 @@ import { SchemaChangeRefused } from "./schema-change-refused.js";
 import { randomStringKey, uuidV7 } from "./keys/id-generator.js";
 import { keyFromSql, keyKindOf, keyToSql } from "./keys/record-key.js";
 import { keyInRange, rangeSelection } from "./keys/key-range.js";
-import type { KeyKind, PendingSchema, RecordStore, ScanOptions, TransactionOptions, SurrealObject, SurrealRecord, TableInfo } from "./record-store.js";
+import type {
+  Definition,
+  DefinitionFilter,
+  DefinitionKey,
+  KeyKind,
+  PendingColumns,
+  PendingSchema,
+  RecordStore,
+  ScanOptions,
+  SelectOptions,
+  SelectResult,
+  TransactionOptions,
+  SurrealObject,
+  SurrealRecord,
+  TableInfo,
+} from "./record-store.js";
+import { deleteDefinitions, readDefinitions, TABLE_KINDS, writeDefinition } from "./schema/definition-catalog.js";
 import { fieldItem, tableItem, writeMeta, type MetaRow } from "./schema/meta-annotations.js";
 import type { SchemaCache } from "./schema/schema-cache.js";
 import { loadTable } from "./schema/schema-loader.js";
+import { takeKeyLock } from "./locks/key-lock.js";
 import { widenColumn } from "./schema/column-widening.js";
-import { HIDDEN_PREFIX, META_TABLE, TAGS_COLUMN, type ColumnInfo, type ColumnKind, type TableSchema } from "./schema/table-schema.js";
+import {
+  CATALOG_TABLE,
+  HIDDEN_PREFIX,
+  META_TABLE,
+  TAGS_COLUMN,
+  type CatalogTable,
+  type ColumnInfo,
+  type ColumnKind,
+  type TableSchema,
+} from "./schema/table-schema.js";
+import { byCodePoint } from "./values/json-image.js";
+import { translateCondition, type Translation } from "./query/condition-translation.js";
+import { and, fragment, TRUE, type Fragment } from "./query/sql-fragment.js";
 import { columnKindOf, widenedKind } from "./schema/column-kind-choice.js";
 import { formatRecordIdText } from "./values/record-link.js";
 import { tagsText } from "./values/type-tags.js";
@@ -43,6 +72,19 @@ export class SqlRecordStore implements RecordStore {
   readonly #cache: SchemaCache;
   #checkedVersion = false;
   #savepointDepth = 0;
+  /** The open transaction changed definitions: read them on this connection, not from the shared cache. */
+  #definitionsChanged = false;
+  /** The caches' epochs when this store opened the current transaction. */
+  #transactionEpochs: { readonly schema: number; readonly definitions: number } | undefined;
+  /**
+   * The open transaction changed tables: their schemas as only this connection sees them until it
+   * commits, kept here, never in the shared cache, which holds what every connection sees.
+   */
+  #ownSchemas: Map<string, TableSchema | undefined> | undefined;
+  /** The open transaction holds a key lock that needs locking reads (MySQL): `select` reads the latest committed rows. */
+  #readsLatest = false;
+  /** Tables `prepare` dropped for a refused `dropTable` (MySQL), which the next `dropTable` reports. */
+  readonly #preparedDrops = new Set<string>();
 
   constructor(options: SqlRecordStoreOptions) {
     this.#database = options.database;
@@ -57,25 +99,96 @@ export class SqlRecordStore implements RecordStore {
   }
 
   async scan(table: string, options: ScanOptions = {}): Promise<SurrealRecord[]> {
+    return (await this.select(table, { range: options.range })).records;
+  }
+
+  async select(table: string, options: SelectOptions = {}): Promise<SelectResult> {
+    const { range, where, start = 0, limit } = options;
+    for (const [name, count] of [["start", start], ["limit", limit ?? 0]] as const) {
+      if (!Number.isSafeInteger(count) || count < 0) throw RpcError.validation(`The ${name} of a select must be a whole number of records, not ${count}`);
+    }
     return this.#retrying(async () => {
       const schema = await this.#schema(table);
       if (schema === undefined) throw RpcError.tableNotFound(table);
-      const { range } = options;
-      const keyColumn = schema.keyColumns.length === 1 ? schema.keyColumns[0] : undefined;
-      // Baton tables order int and string keys as SurrealDB does (binary collations), so their
-      // ranges become conditions on the key column; other tables are filtered here.
-      const selection =
-        range === undefined ? undefined : schema.origin === "baton" && keyColumn !== undefined ? rangeSelection(range, schema.keyKind) : { kind: "filter" as const };
-      if (selection?.kind === "empty") return [];
-      const conditions = selection?.kind === "sql" ? selection.conditions : [];
-      const where = conditions.map((condition) => `${this.#q(keyColumn?.name ?? "id")} ${condition.op} ?`).join(" AND ");
-      const order = schema.keyColumns.map((column) => this.#q(column.name)).join(", ");
-      const sql = `${this.#selectFrom(schema)}${where === "" ? "" : ` WHERE ${where}`}${order === "" ? "" : ` ORDER BY ${order}`}`;
-      const result = await this.#run(sql, conditions.map((condition) => condition.value));
-      const records = result.rows.map((row) => decodeRow({ schema, dialect: this.#dialect, row }));
-      if (range === undefined || selection?.kind === "sql") return records;
-      return records.filter((record) => record["id"] instanceof RecordId && keyInRange(record["id"].id, range));
+      const keyRange = this.#keyRange(schema, options.range);
+      if (keyRange === "empty") return { records: [], exact: true };
+      const bounds: Translation | undefined = where === undefined ? undefined : translateCondition({ schema, dialect: this.#dialect }, where);
+      const filter = and([keyRange.sql, bounds?.upper ?? TRUE]);
+      // Every row SQL keeps is decided when the bounds are one predicate; else each row says.
+      const decided = bounds === undefined || sameFragment(bounds.lower, bounds.upper);
+      const window = keyRange.inSql && limit !== undefined ? { start, limit } : undefined;
+      const read = async (rows: { start: number; limit: number } | undefined) => {
+        const rowsWanted = rows === undefined ? undefined : decided ? rows : { start: 0, limit: rows.start + rows.limit };
+        const selected = await this.#selectRows({ schema, filter, flag: decided ? undefined : bounds?.lower, rows: rowsWanted });
+        const kept = range === undefined || keyRange.inSql ? selected : selected.filter(({ record }) => inRange(record, range));
+        return { kept, exact: kept.every((row) => row.decided), windowed: rowsWanted !== undefined && decided };
+      };
+      const first = await read(window);
+      if (first.exact) {
+        const records = first.kept.map((row) => row.record);
+        return { records: first.windowed ? records : records.slice(start, limit === undefined ? undefined : start + limit), exact: true };
+      }
+      // Undecided rows: the caller filters, so it needs every row that may match.
+      const all = window === undefined ? first : await read(undefined);
+      return { records: all.kept.map((row) => row.record), exact: false };
     });
+  }
+
+  /**
+   * A record-id range as SQL on the key column, where the table orders keys as SurrealDB does
+   * (Baton tables with int or string keys, binary collations); else filtered after reading.
+   */
+  #keyRange(schema: TableSchema, range: SelectOptions["range"]): { sql: Fragment; inSql: boolean } | "empty" {
+    const keyColumn = schema.keyColumns.length === 1 ? schema.keyColumns[0] : undefined;
+    if (range === undefined) return { sql: TRUE, inSql: true };
+    if (schema.origin !== "baton" || keyColumn === undefined) return { sql: TRUE, inSql: false };
+    const selection = rangeSelection(range, schema.keyKind);
+    if (selection.kind !== "sql") return selection.kind === "empty" ? "empty" : { sql: TRUE, inSql: false };
+    const q = this.#q(keyColumn.name);
+    return { sql: and(selection.conditions.map((condition) => fragment(`${q} ${condition.op} ?`, [condition.value]))), inSql: true };
+  }
+
+  /** Rows of `schema` where `filter` holds, in key order, each with whether `flag` holds on it (decided). */
+  async #selectRows(input: {
+    schema: TableSchema;
+    filter: Fragment;
+    flag: Fragment | undefined;
+    rows: { start: number; limit: number } | undefined;
+  }): Promise<{ record: SurrealRecord; decided: boolean }[]> {
+    const { schema, filter, flag, rows } = input;
+    const order = schema.keyColumns.map((column) => this.#q(column.name)).join(", ");
+    const where = filter === TRUE ? "" : ` WHERE ${filter.sql}`;
+    const window = rows === undefined ? "" : " LIMIT ? OFFSET ?";
+    const extra = flag === undefined ? undefined : `CASE WHEN ${flag.sql} THEN 1 ELSE 0 END`;
+    const sql = `${this.#selectFrom(schema, extra)}${where}${order === "" ? "" : ` ORDER BY ${order}`}${window}${this.#lockingRead()}`;
+    const args = [...(flag?.args ?? []), ...(where === "" ? [] : filter.args), ...(rows === undefined ? [] : [BigInt(rows.limit), BigInt(rows.start)])];
+    const result = await this.#run(sql, args);
+    const flagAt = selectColumns(schema).length;
+    return result.rows.map((row) => ({
+      record: decodeRow({ schema, dialect: this.#dialect, row }),
+      decided: flag === undefined || Number(row[flagAt]) === 1,
+    }));
+  }
+
+  /** The clause that makes a read see the latest committed rows while a key lock needs it, else "". */
+  #lockingRead(): string {
+    const lock = this.#dialect.keyLock;
+    // A transaction that ended unseen by the store (none should) leaves no locking reads behind.
+    if (this.#readsLatest && this.#connection.isAutocommit()) this.#readsLatest = false;
+    return this.#readsLatest && lock.mode === "row" ? lock.lockingRead : "";
+  }
+
+  async lockKey(key: string): Promise<void> {
+    // Outside a transaction a lock would end with its own statement: there is nothing to hold.
+    if (this.#connection.isAutocommit()) return;
+    const readsLatest = await takeKeyLock({
+      lock: this.#dialect.keyLock,
+      connection: this.#connection,
+      onSide: (work) => this.#onSideConnection(work),
+      known: this.#cache.lockKeys,
+      key,
+    });
+    if (readsLatest) this.#readsLatest = true;
   }
 
   async get(id: RecordId): Promise<SurrealRecord | undefined> {
@@ -126,6 +239,21 @@ export class SqlRecordStore implements RecordStore {
   }
 
   async prepare(input: PendingSchema): Promise<void> {
+    switch (input.kind) {
+      case "catalog":
+        await this.#createCatalog();
+        return;
+      case "drop":
+        if (await this.dropTable(input.table)) this.#preparedDrops.add(input.table);
+        return;
+      case undefined:
+      case "columns":
+        await this.#prepareColumns(input);
+        return;
+    }
+  }
+
+  async #prepareColumns(input: PendingColumns): Promise<void> {
     await this.#retrying(async () => {
       const schema = await this.#schema(input.table);
       if (schema !== undefined) {
@@ -167,8 +295,77 @@ export class SqlRecordStore implements RecordStore {
     return before;
   }
 
+  async tables(): Promise<TableInfo[]> {
+    const names = await this.#onCatalogConnection((connection) => this.#dialect.tableNames(connection));
+    const tables: TableInfo[] = [];
+    for (const name of names.filter((name) => !name.startsWith(HIDDEN_PREFIX)).sort(byCodePoint)) {
+      const info = await this.table(name);
+      if (info !== undefined) tables.push(info);
+    }
+    return tables;
+  }
+
+  async dropTable(name: string): Promise<boolean> {
+    if (this.#preparedDrops.delete(name)) return true;
+    const schema = await this.#schema(name);
+    if (schema !== undefined && this.#dialect.ddlCommits && !this.#connection.isAutocommit()) {
+      throw new SchemaChangeRefused(`Removing the table '${name}' drops it: on MySQL, outside the transaction`, { kind: "drop", table: name });
+    }
+    const catalog = await this.#catalogExists();
+    const meta = await this.#onCatalogConnection((connection) => this.#metaExists(connection));
+    let removed = 0;
+    // Annotations and definitions go first, atomically; MySQL's DROP then commits on its own.
+    const forget = async () => {
+      if (catalog) removed = await deleteDefinitions({ connection: this.#connection, dialect: this.#dialect, kinds: TABLE_KINDS, table: name });
+      if (meta && schema !== undefined) await this.#run(`DELETE FROM ${this.#q(META_TABLE)} WHERE tb = ?`, [schema.name]);
+    };
+    const drop = async () => {
+      if (schema !== undefined) await this.#run(`DROP TABLE IF EXISTS ${this.#q(schema.name)}`);
+    };
+    try {
+      if (this.#dialect.ddlCommits) {
+        await this.transaction(forget);
+        await drop();
+      } else {
+        await this.transaction(async () => {
+          await forget();
+          await drop();
+        });
+      }
+    } finally {
+      if (schema !== undefined) this.#schemaChanged();
+    }
+    if (removed > 0) this.#definitionsWritten();
+    return schema !== undefined || removed > 0;
+  }
+
+  async definitions(filter: DefinitionFilter = {}): Promise<Definition[]> {
+    const { kind, table } = filter;
+    const all = await this.#allDefinitions();
+    return all.filter((definition) => (kind === undefined || definition.kind === kind) && (table === undefined || definition.table === table));
+  }
+
+  async define(definition: Definition): Promise<void> {
+    if (!(await this.#catalogExists())) {
+      if (this.#dialect.ddlCommits && !this.#connection.isAutocommit()) {
+        throw new SchemaChangeRefused("The first definition creates Baton's catalog: on MySQL, outside the transaction", { kind: "catalog" });
+      }
+      await this.#createCatalog();
+    }
+    await writeDefinition({ connection: this.#connection, dialect: this.#dialect, definition });
+    this.#definitionsWritten();
+  }
+
+  async undefine(key: DefinitionKey): Promise<boolean> {
+    if (!(await this.#catalogExists())) return false;
+    const removed = await deleteDefinitions({ connection: this.#connection, dialect: this.#dialect, kinds: [key.kind], table: key.table, name: key.name });
+    if (removed > 0) this.#definitionsWritten();
+    return removed > 0;
+  }
+
   async transaction<T>(work: () => Promise<T>, options: TransactionOptions = {}): Promise<T> {
     if (!this.#connection.isAutocommit()) return this.#savepoint(work);
+    this.#transactionBegun();
     await this.#run(options.readOnly === true ? this.#dialect.beginReadStatement : this.#dialect.beginStatement);
     let result: T;
     try {
@@ -194,8 +391,8 @@ export class SqlRecordStore implements RecordStore {
       try {
         result = await work();
       } catch (error) {
-        // The work's own DDL (SQLite, Postgres) is undone with it: forget what the cache learnt.
-        this.#cache.bump();
+        // The work's own DDL (SQLite, Postgres) is undone with it: forget what the caches learnt.
+        this.#forgetSchemas();
         await this.#run(`ROLLBACK TO SAVEPOINT ${name}`).catch(() => undefined);
         await this.#run(`RELEASE SAVEPOINT ${name}`).catch(() => undefined);
         throw error;
@@ -208,11 +405,16 @@ export class SqlRecordStore implements RecordStore {
   }
 
   async begin(): Promise<void> {
+    this.#transactionBegun();
     await this.#run(this.#dialect.beginStatement);
   }
 
   async commit(): Promise<void> {
-    await this.#run("COMMIT");
+    try {
+      await this.#run("COMMIT");
+    } finally {
+      this.#transactionEnded();
+    }
   }
 
   async rollback(): Promise<void> {
@@ -221,23 +423,143 @@ export class SqlRecordStore implements RecordStore {
     } finally {
       // The rollback may have undone tables or columns the cache learnt inside the transaction.
       this.#cache.bump();
+      this.#transactionEnded();
     }
+  }
+
+  // ---- definitions ----
+
+  /** Every definition: the shared cache's, unless this transaction changed them (then its own view). */
+  async #allDefinitions(): Promise<readonly Definition[]> {
+    await this.#checkSchemaVersion();
+    const cache = this.#cache.definitions;
+    if (this.#definitionsChanged) {
+      return (await this.#catalogExists()) ? readDefinitions(this.#connection, this.#dialect) : [];
+    }
+    const cached = cache.get();
+    if (cached !== undefined) return cached;
+    // What a transaction reads on its own connection may predate changes committed since it
+    // began (a snapshot): it is kept only if nothing changed since then. MySQL reads elsewhere.
+    const elsewhere = this.#dialect.ddlCommits || this.#connection.isAutocommit();
+    const epoch = elsewhere ? cache.epoch : this.#transactionEpochs?.definitions;
+    const definitions = await this.#onCatalogConnection(async (connection) =>
+      (await this.#dialect.catalogTable(connection, CATALOG_TABLE)) === undefined ? [] : readDefinitions(connection, this.#dialect),
+    );
+    if (epoch !== undefined) cache.set(definitions, epoch);
+    return definitions;
+  }
+
+  /** Whether `_baton_catalog` exists (as this connection sees it; MySQL in a transaction: as committed). */
+  async #catalogExists(): Promise<boolean> {
+    return this.#onCatalogConnection(async (connection) => (await this.#dialect.catalogTable(connection, CATALOG_TABLE)) !== undefined);
+  }
+
+  /** Creates `_baton_catalog` on this connection: in the open transaction, except on MySQL (prepare). */
+  async #createCatalog(): Promise<void> {
+    const serverVersion = this.#dialect.name === "mysql" ? await this.#serverVersion() : undefined;
+    const create = this.#dialect.createCatalog(serverVersion);
+    const lock = this.#dialect.schemaLock;
+    try {
+      if (lock === undefined) {
+        await this.#run(create);
+        // With the catalog (so before any DEFINE INDEX): made inside a transaction that had
+        // already read, the lock table would be unusable to it (error 1412).
+        if (this.#dialect.keyLock.mode === "row") await this.#run(this.#dialect.keyLock.createTable);
+      }
+      // Concurrent first definitions would race to create it (StoreDialect.schemaLock).
+      else {
+        await this.transaction(async () => {
+          await this.#run(lock, [CATALOG_TABLE]);
+          await this.#run(create);
+        });
+      }
+    } finally {
+      this.#cache.bump();
+      this.#cache.definitions.bump();
+    }
+  }
+
+  /** This store changed definitions: others re-read them; inside a transaction, this store reads its own. */
+  #definitionsWritten(): void {
+    this.#cache.definitions.bump();
+    if (!this.#connection.isAutocommit()) this.#definitionsChanged = true;
+  }
+
+  #transactionBegun(): void {
+    this.#transactionEpochs = { schema: this.#cache.epoch, definitions: this.#cache.definitions.epoch };
+  }
+
+  /** After COMMIT or ROLLBACK: changes made in the transaction are now everyone's, or gone. */
+  #transactionEnded(): void {
+    this.#transactionEpochs = undefined;
+    this.#readsLatest = false;
+    if (this.#ownSchemas !== undefined) {
+      this.#ownSchemas = undefined;
+      // What other connections read while the changes were uncommitted no longer holds.
+      this.#cache.bump();
+    }
+    if (!this.#definitionsChanged) return;
+    this.#definitionsChanged = false;
+    this.#cache.definitions.bump();
   }
 
   // ---- schema ----
 
-  /** The table exactly named `name`, from the cache or the catalog. */
+  /**
+   * The table exactly named `name`: from this transaction's own view once it changed tables, else
+   * from the shared cache, else from the catalog (docs/record-model.md, "Schema changes and
+   * transactions").
+   */
   async #schema(name: string): Promise<TableSchema | undefined> {
     if (name.startsWith(HIDDEN_PREFIX)) return undefined;
     await this.#checkSchemaVersion();
-    const cached = this.#cache.get(name);
+    const own = this.#ownSchemas;
+    const cached = own === undefined ? this.#cache.get(name) : own.has(name) ? own.get(name) : "unknown";
     if (cached !== "unknown") return cached?.name === name ? cached : undefined;
-    const schema = await this.#onCatalogConnection(async (connection) => {
-      this.#cache.metaExists ??= (await this.#dialect.catalogTable(connection, META_TABLE)) !== undefined;
-      return loadTable({ connection, dialect: this.#dialect, name, metaExists: this.#cache.metaExists });
-    });
-    this.#cache.set(name, schema);
+    const epoch = this.#sharedEpoch();
+    const schema = await this.#onCatalogConnection(async (connection) =>
+      loadTable({ connection, dialect: this.#dialect, name, metaExists: await this.#metaExists(connection) }),
+    );
+    if (own !== undefined) own.set(name, schema);
+    else if (epoch !== undefined) this.#cache.set(name, { schema, epoch });
     return schema?.name === name ? schema : undefined;
+  }
+
+  /** Whether `_baton_meta` exists as `connection` sees it: known to the shared cache, or read. */
+  async #metaExists(connection: SqlConnection): Promise<boolean> {
+    const own = this.#ownSchemas !== undefined;
+    const known = own ? undefined : this.#cache.metaExists;
+    if (known !== undefined) return known;
+    const epoch = this.#sharedEpoch();
+    const exists = (await this.#dialect.catalogTable(connection, META_TABLE)) !== undefined;
+    if (!own && epoch !== undefined) this.#cache.keepMetaExists(exists, epoch);
+    return exists;
+  }
+
+  /**
+   * The epoch under which a catalog read made now may enter the shared cache: the current one,
+   * except in a transaction reading on its own connection, whose snapshot (SQLite) may be as old
+   * as its BEGIN; undefined when that is not known (kept nowhere).
+   */
+  #sharedEpoch(): number | undefined {
+    const elsewhere = this.#dialect.ddlCommits || this.#connection.isAutocommit();
+    return elsewhere ? this.#cache.epoch : this.#transactionEpochs?.schema;
+  }
+
+  /**
+   * DDL ran on this connection: every store reloads. Inside a transaction where DDL is
+   * transactional, the change is this connection's alone until commit: the store keeps its own
+   * view from now until the transaction ends, out of the shared cache.
+   */
+  #schemaChanged(): void {
+    this.#forgetSchemas();
+    if (!this.#connection.isAutocommit() && !this.#dialect.ddlCommits) this.#ownSchemas ??= new Map();
+  }
+
+  /** Voids what the caches know of tables (the shared cache's and this transaction's own). */
+  #forgetSchemas(): void {
+    this.#cache.bump();
+    this.#ownSchemas?.clear();
   }
 
   /**
@@ -247,11 +569,24 @@ export class SqlRecordStore implements RecordStore {
    */
   async #onCatalogConnection<T>(work: (connection: SqlConnection) => Promise<T>): Promise<T> {
     if (!this.#dialect.ddlCommits || this.#connection.isAutocommit()) return work(this.#connection);
-    const other = await this.#database.acquire();
+    return this.#onSideConnection(work);
+  }
+
+  /**
+   * Runs `work` on a second connection of this tenant while the store's own stays held. It is a
+   * side connection (`SqlDatabase.acquireSide`), never an ordinary one: were every pooled
+   * connection held by a transaction waiting for a second, none would be released, and all would
+   * wait out the pool's timeout. `work` uses only the connection it is given and acquires nothing,
+   * so side connections are always returned (docs/record-model.md, "Schema changes and
+   * transactions").
+   */
+  async #onSideConnection<T>(work: (connection: SqlConnection) => Promise<T>): Promise<T> {
+    const database = this.#database;
+    const other = await (database.acquireSide?.() ?? database.acquire());
     try {
       return await work(other);
     } finally {
-      await this.#database.release(other);
+      await database.release(other);
     }
   }
 
@@ -286,7 +621,8 @@ export class SqlRecordStore implements RecordStore {
     for (const column of columns) rows.push(fieldItem(table, { ...column, sql: this.#dialect.columnType(column.kind) }));
     const serverVersion = this.#dialect.name === "mysql" ? await this.#serverVersion() : undefined;
     const statements = this.#dialect.createTable({ table, keyKind, edge, columns, serverVersion });
-    await this.#schemaChange({ rows, statements });
+    // Created meanwhile by another writer: used as it stands, its key kind checked below.
+    await this.#schemaChange({ table, plan: (current) => (current === undefined ? { rows, statements } : NO_CHANGE) });
     const schema = await this.#schema(table);
     if (schema === undefined) throw new RpcError("INTERNAL", `The table '${table}' was created but cannot be found`);
     if (schema.keyKind !== keyKind) {
@@ -320,15 +656,20 @@ export class SqlRecordStore implements RecordStore {
         { table: schema.name, content, edge: schema.edge },
       );
     }
-    const columns = this.#newColumns(content, (field) => schema.columns.has(field));
-    const taken = [...schema.columns.keys(), "id"];
-    for (const { name } of columns) {
-      const clash = this.#dialect.foldsColumnCase ? taken.find((other) => other.toLowerCase() === name.toLowerCase()) : undefined;
-      if (clash !== undefined) throw RpcError.validation(`The field '${name}' differs only in case from the field '${clash}'`);
-    }
-    const rows = columns.map((column) => fieldItem(schema.name, { ...column, sql: this.#dialect.columnType(column.kind) }));
-    const statements = columns.map((column) => this.#dialect.addColumn({ table: schema.name, column: column.name, kind: column.kind }));
-    await this.#schemaChange({ rows, statements });
+    const plan = (current: CatalogTable | undefined): SchemaPlan => {
+      // Columns another writer added meanwhile are neither added again nor re-annotated.
+      const taken = current?.columns.map((column) => column.name) ?? [...schema.columns.keys(), "id"];
+      const columns = this.#newColumns(content, (field) => taken.includes(field));
+      for (const { name } of columns) {
+        const clash = this.#dialect.foldsColumnCase ? taken.find((other) => other.toLowerCase() === name.toLowerCase()) : undefined;
+        if (clash !== undefined) throw RpcError.validation(`The field '${name}' differs only in case from the field '${clash}'`);
+      }
+      return {
+        rows: columns.map((column) => fieldItem(schema.name, { ...column, sql: this.#dialect.columnType(column.kind) })),
+        statements: columns.map((column) => this.#dialect.addColumn({ table: schema.name, column: column.name, kind: column.kind })),
+      };
+    };
+    await this.#schemaChange({ table: schema.name, plan });
     return (await this.#schema(schema.name)) ?? schema;
   }
 
@@ -354,9 +695,15 @@ export class SqlRecordStore implements RecordStore {
       const widening = { connection: this.#connection, dialect: this.#dialect, schema: current, column: conflict.column, kind };
       try {
         if (this.#dialect.ddlCommits) await widenColumn(widening);
-        else await this.transaction(() => widenColumn(widening));
+        else {
+          await this.transaction(async () => {
+            // The lock columns are added under, before the table's own: the two queue, never deadlock.
+            await this.#lockSchema(this.#connection, current.name);
+            await widenColumn(widening);
+          });
+        }
       } finally {
-        this.#cache.bump();
+        this.#schemaChanged();
       }
       current = (await this.#schema(current.name)) ?? current;
     }
@@ -382,12 +729,19 @@ export class SqlRecordStore implements RecordStore {
     return columns;
   }
 
-  /** Writes annotations then runs DDL: in the open transaction where DDL is transactional, else committed at once. */
-  async #schemaChange(input: { rows: readonly MetaRow[]; statements: readonly string[] }): Promise<void> {
+  /**
+   * Changes `table` as `plan` decides from its catalog entry as it stands once this session holds
+   * the table's schema lock (another writer's change committed by then): annotations, then DDL.
+   * In the open transaction where DDL is transactional, else committed at once.
+   */
+  async #schemaChange(input: { table: string; plan: (current: CatalogTable | undefined) => SchemaPlan }): Promise<void> {
     const dialect = this.#dialect;
     const apply = async (connection: SqlConnection) => {
-      await writeMeta({ connection, dialect, rows: input.rows });
-      for (const sql of input.statements) {
+      await this.#lockSchema(connection, input.table);
+      const { rows, statements } = input.plan(await dialect.catalogTable(connection, input.table));
+      if (rows.length === 0 && statements.length === 0) return;
+      await writeMeta({ connection, dialect, rows });
+      for (const sql of statements) {
         try {
           await connection.execute({ sql, args: [], namedArgs: [], wantRows: false });
         } catch (error) {
@@ -398,18 +752,27 @@ export class SqlRecordStore implements RecordStore {
     };
     if (dialect.ddlCommits && !this.#connection.isAutocommit()) {
       // MySQL DDL would commit the caller's transaction: it runs on another connection.
-      const other = await this.#database.acquire();
-      try {
-        await apply(other);
-      } finally {
-        await this.#database.release(other);
-      }
+      await this.#onSideConnection(apply);
     } else if (dialect.ddlCommits) {
       await apply(this.#connection);
     } else {
       await this.transaction(() => apply(this.#connection));
     }
-    this.#cache.bump();
+    this.#schemaChanged();
+  }
+
+  /**
+   * Takes the schema locks (`StoreDialect.schemaLock`) for changing `table`, held to the end of
+   * the transaction: `_baton_meta`'s first while it does not exist yet (its own creation races
+   * too), then the table's; where the dialect needs none, nothing.
+   */
+  async #lockSchema(connection: SqlConnection, table: string): Promise<void> {
+    const lock = this.#dialect.schemaLock;
+    if (lock === undefined) return;
+    const take = (name: string) => connection.execute({ sql: lock, args: [name], namedArgs: [], wantRows: true });
+    const metaExists = this.#cache.metaExists === true || (await this.#dialect.catalogTable(connection, META_TABLE)) !== undefined;
+    if (!metaExists) await take(META_TABLE);
+    await take(table);
   }
 
   /**
@@ -502,11 +865,13 @@ export class SqlRecordStore implements RecordStore {
     return this.#dialect.quote(name);
   }
 
-  #selectFrom(schema: TableSchema): string {
+  /** `SELECT` of a record's columns (then `extra`, when given) `FROM` the table. */
+  #selectFrom(schema: TableSchema, extra?: string): string {
     const expressions = selectColumns(schema).map((name) => {
       const column = columnNamed(schema, name);
       return (column === undefined ? undefined : this.#dialect.selectExpression?.(column)) ?? this.#q(name);
     });
+    if (extra !== undefined) expressions.push(extra);
     return `SELECT ${expressions.join(", ")} FROM ${this.#q(schema.name)}`;
   }
 
@@ -564,6 +929,24 @@ export class SqlRecordStore implements RecordStore {
       return work();
     }
   }
+}
+
+/** What a schema change writes: annotations, then DDL. */
+interface SchemaPlan {
+  readonly rows: readonly MetaRow[];
+  readonly statements: readonly string[];
+}
+
+/** A schema change another writer already made. */
+const NO_CHANGE: SchemaPlan = { rows: [], statements: [] };
+
+function inRange(record: SurrealRecord, range: NonNullable<SelectOptions["range"]>): boolean {
+  return record["id"] instanceof RecordId && keyInRange(record["id"].id, range);
+}
+
+/** The same predicate: the same text with the same arguments. */
+function sameFragment(a: Fragment, b: Fragment): boolean {
+  return a.sql === b.sql && a.args.length === b.args.length && a.args.every((arg, i) => arg === b.args[i]);
 }
 
 function columnNamed(schema: TableSchema, name: string): ColumnInfo | undefined {

@@ -16,7 +16,8 @@ import {
   updateRecords,
   type RecordCall,
 } from "./record-methods.js";
-import { runFunction } from "./run-method.js";
+import { queryHost, runQuery } from "./query-method.js";
+import { runFunctionMethod } from "./run-method.js";
 import { selectedTenant, setVariable, unsetVariable, useSelection } from "./session-methods.js";
 
 /** Runs a record method on the session's tenant (inside the call's transaction, if any). */
@@ -25,7 +26,7 @@ function onRecords<M extends RpcMethodName>(call: RpcCall<M>, work: (records: Re
   // `select` only reads: its own transaction takes no write lock, so readers never queue behind writers.
   const readOnly = call.method === "select";
   return call.scope.withStore({ tenant, txn: call.txn, session: call.session, readOnly }, (store) =>
-    work({ store, params: call.params, variables: call.variables }),
+    work({ store, params: call.params, variables: call.variables, host: queryHost(call) }),
   );
 }
 
@@ -34,18 +35,6 @@ function transactionId(call: RpcCall<"commit" | "cancel">): string {
   const id = uuidText(call.params.at(-1));
   if (id === undefined) throw RpcError.invalidParams("Expected transaction UUID");
   return id;
-}
-
-/**
- * SurrealQL text needs Baton's SurrealQL compiler, which does not exist yet: `query` answers a
- * Configuration error (the server cannot serve it, whatever the request) rather than pretending
- * to run it. The JS SDK 2.x sends every builder through `query`, so it is refused the same way.
- */
-function queryNotSupported(): never {
-  throw new RpcError("INTERNAL", "Baton does not run SurrealQL text yet: use the record methods (select, create, insert, update, merge, patch, delete, relate, run)", {
-    kind: "Configuration",
-    details: { kind: "NotSupported", details: { method: "query" } },
-  });
 }
 
 /**
@@ -97,7 +86,7 @@ export function dispatchMethod(call: UncheckedRpcCall): Promise<unknown> {
     .with("patch", (m) => on(m, (c) => onRecords(c, patchRecords)))
     .with("delete", (m) => on(m, (c) => onRecords(c, deleteRecords)))
     .with("relate", (m) => on(m, (c) => onRecords(c, relateRecords)))
-    .with("run", (m) => on(m, async (c) => runFunction(c)))
+    .with("run", (m) => on(m, runFunctionMethod))
     .with("begin", (m) => on(m, (c) => c.scope.begin({ tenant: selectedTenant(c), session: c.session })))
     .with("commit", (m) =>
       on(m, async (c) => {
@@ -111,7 +100,7 @@ export function dispatchMethod(call: UncheckedRpcCall): Promise<unknown> {
         return NONE;
       }),
     )
-    .with("query", (m) => on(m, async () => queryNotSupported()))
+    .with("query", (m) => on(m, runQuery))
     // Live queries need change notifications from the record store, which it does not emit yet.
     .with("live", "kill", (m) =>
       on(m, async () => {

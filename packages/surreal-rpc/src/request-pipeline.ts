@@ -10,6 +10,7 @@ import {
 } from "@baton/protocol-types/rpc";
 import { isPlainObject } from "@baton/protocol-types/rpc";
 import { checkAllowed } from "./auth-gate.js";
+import { resolveRecordIdText } from "./record-id-text.js";
 import { dispatchMethod } from "./method-dispatcher.js";
 import type { RpcScope } from "./rpc-call.js";
 import { RpcSession } from "@baton/session-core";
@@ -36,7 +37,7 @@ export async function executeRequest(options: {
     authRequired: scope.settings.authority.required,
     now: scope.settings.now(),
   });
-  const { params, vars } = splitRequestVars(method, request.params);
+  const { params, vars } = splitRequestVars(method, resolveRecordIdText(request.params) as readonly unknown[]);
   const variables = new Map([...session.variables, ...Object.entries(vars)]);
   // The parameters are checked against the method's schema as the call is dispatched.
   return dispatchMethod({ method, params, variables, session, sessionId: request.session, txn: request.txn, scope });

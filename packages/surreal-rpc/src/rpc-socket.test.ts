@@ -160,9 +160,14 @@ describe("dispatch", () => {
   });
 });
 
-describe("unsupported methods", () => {
-  it("query answers a Configuration error; live and kill say live queries are not supported", async () => {
-    expect(await ws.error("query", ["RETURN 1", {}])).toMatchObject({ code: -32000, kind: "Configuration" });
+describe("query and unsupported methods", () => {
+  it("query runs SurrealQL; a parse error fails the call; live says live queries are not supported", async () => {
+    expect(await ws.call("query", ["RETURN 1; THROW 'x'", {}])).toMatchObject([
+      { status: "OK", result: 1 },
+      { status: "ERR", kind: "Thrown", result: "An error occurred: x" },
+    ]);
+    expect(await ws.error("query", ["SELECT * FROM", {}])).toMatchObject({ code: -32000, kind: "Validation" });
+    expect(await ws.error("query", ["RETURN 1", 5])).toMatchObject({ code: -32603, message: "Expected vars to be object, got Some(Number(Int(5)))" });
     expect(await ws.error("live", ["person"])).toMatchObject({ code: -32604, kind: "Configuration", message: "Unable to perform the realtime query" });
     expect(await ws.error("signup", [{ ns: "a", db: "a", ac: "x" }])).toMatchObject({ kind: "Configuration" });
   });

@@ -7,7 +7,7 @@ import type { Uuid } from "@baton/codecs";
 import { RpcError } from "@baton/protocol-types/rpc";
 import type { RecordStore } from "@baton/record-store";
 import { SerialQueue, type RpcSession } from "@baton/session-core";
-import { uuidV7 } from "./builtin-functions.js";
+import { uuidV7 } from "@baton/surrealql";
 import type { RecordAccess, StoreLease } from "./record-access.js";
 
 export interface RpcTransactionsOptions {

@@ -2,6 +2,7 @@
 // and the selection record methods need (reference sections 3.1 and 12).
 import { NONE } from "@baton/codecs";
 import { RpcError } from "@baton/protocol-types/rpc";
+import type { RpcSession } from "@baton/session-core";
 import type { RpcCall } from "./rpc-call.js";
 import { tenantFor, validateRpcNamespace } from "./session-tenant.js";
 
@@ -10,8 +11,13 @@ import { tenantFor, validateRpcNamespace } from "./session-tenant.js";
  * defaults. The selection must name a Baton tenant; if it does not, the session keeps its old one.
  */
 export function useSelection(call: RpcCall<"use">): { namespace: unknown; database: unknown } {
-  const { session } = call;
   const [ns, db] = call.params;
+  return selectNamespace(call.session, { ns, db });
+}
+
+/** The selection `use` and SurrealQL's `USE NS … DB …` make, with the same rules. */
+export function selectNamespace(session: RpcSession, selection: { ns: unknown; db: unknown }): { namespace: unknown; database: unknown } {
+  const { ns, db } = selection;
   if (typeof ns === "string") validateRpcNamespace(ns);
   const before = session.selection();
   const { namespace, database } = session.use(ns, db);

@@ -27,9 +27,16 @@ describe("bench options", () => {
       "hrana-ws-point-16x16",
       "hrana-ws-point-16x16-pg",
     ]);
-    expect(select(["*c64"]).scenarios.map((s) => s.name)).toEqual(["hrana-http-point-c64", "rpc-http-select-c64", "rpc-http-create-c64"]);
+    expect(select(["*c64"]).scenarios.map((s) => s.name)).toEqual([
+      "hrana-http-point-c64",
+      "rpc-http-select-c64",
+      "rpc-http-create-c64",
+      "rpc-http-query-select-c64",
+      "rpc-http-query-create-c64",
+    ]);
     expect(select(["*-pg"]).scenarios.map((s) => s.name)).toEqual(["hrana-http-point-c64-pg", "hrana-ws-point-16x16-pg"]);
-    expect(select(["rpc"]).scenarios).toHaveLength(4);
+    expect(select(["rpc"]).scenarios).toHaveLength(8);
+    expect(select(["rpc-ws-query"]).scenarios.map((s) => s.name)).toEqual(["rpc-ws-query-select-16x16", "rpc-ws-query-create-16x16"]);
     expect(select(["hrana-http-point-c1"]).scenarios.map((s) => s.name)).toEqual(["hrana-http-point-c1"]);
     // An exact name means that scenario alone, though it is a prefix of its Postgres twin.
     expect(select(["hrana-http-point-c64"]).scenarios.map((s) => s.name)).toEqual(["hrana-http-point-c64"]);

@@ -38,6 +38,17 @@ function expectMeasured(results: BenchResults, name: string): void {
   expect(Number.isFinite(ratio) && ratio > 0).toBe(true);
 }
 
+/** `--quick` on the scenarios `names`, written to `file` in the temp dir: every one must be measured. */
+async function quickRun(options: { file: string; names: readonly string[] }): Promise<BenchResults> {
+  const out = join(dir, options.file);
+  const { code, stderr } = await runCli(["--quick", "--out", out, ...options.names]);
+  expect(code, stderr).toBe(0);
+  const results = JSON.parse(readFileSync(out, "utf8")) as BenchResults;
+  expect(results.scenarios.map((s) => s.name)).toEqual(options.names);
+  for (const name of options.names) expectMeasured(results, name);
+  return results;
+}
+
 describe("pnpm bench --quick", () => {
   it("measures Baton and the baseline on one scenario and prints their ratio", async () => {
     const out = join(dir, "quick.json");
@@ -54,18 +65,29 @@ describe("pnpm bench --quick", () => {
   }, 60_000);
 
   it("measures SurrealDB RPC in CBOR over WebSocket and HTTP, with identical replies on both sides", async () => {
-    const out = join(dir, "rpc.json");
-    const names = ["rpc-ws-select-16x16", "rpc-http-create-c64"];
-    const { code, stderr } = await runCli(["--quick", "--out", out, ...names]);
-    expect(code, stderr).toBe(0);
-    const results = JSON.parse(readFileSync(out, "utf8")) as BenchResults;
-    expect(results.scenarios.map((s) => s.name)).toEqual(names);
-    for (const name of names) expectMeasured(results, name);
+    const results = await quickRun({ file: "rpc.json", names: ["rpc-ws-select-16x16", "rpc-http-create-c64"] });
     // The probe's first reply of each side, decoded: the same record, whichever server answered.
     const select = results.scenarios[0]?.samples;
     const record = (sample: string | undefined) => (JSON.parse(sample ?? "null") as { result: unknown }).result;
     expect(record(select?.baton[0])).toEqual(record(select?.baseline[0]));
     expect(record(select?.baton[0])).toMatchObject({ id: { tag: 8, value: ["person", 4242] }, name: "person-4242" });
+  }, 90_000);
+
+  it("measures the SDK's SurrealQL query path over WebSocket and HTTP, with the same statement entries on both sides", async () => {
+    const results = await quickRun({ file: "query.json", names: ["rpc-ws-query-select-16x16", "rpc-http-query-create-c64"] });
+    // One statement entry per reply; its `time` is each server's own, the rest must agree.
+    type Entry = { status: string; time: string; type: unknown; result: unknown };
+    const entries = (sample: string | undefined) => (JSON.parse(sample ?? "null") as { result: Entry[] }).result;
+    const [select, create] = results.scenarios.map((s) => s.samples);
+    const batonSelect = entries(select?.baton[0]);
+    expect(batonSelect).toHaveLength(1);
+    expect(batonSelect[0]?.time).toMatch(/^\d+(\.\d+)?(ns|µs|ms|s)$/);
+    expect({ ...batonSelect[0], time: "" }).toEqual({ ...entries(select?.baseline[0])[0], time: "" });
+    expect(batonSelect[0]).toMatchObject({ status: "OK", type: { tag: 6 }, result: { id: { tag: 8, value: ["person", 4242] }, name: "person-4242" } });
+    // A create of a table answers an array of the one new record, its id generated (so not compared).
+    for (const side of ["baton", "baseline"] as const) {
+      expect(entries(create?.[side][0])).toMatchObject([{ status: "OK", result: [{ id: { tag: 8, value: ["bench", expect.any(String)] }, name: "bench", qty: 7 }] }]);
+    }
   }, 90_000);
 
   it("measures Hrana on Postgres against the bare pg baseline and drops the scenario's schema", async () => {

@@ -18,11 +18,18 @@ export interface HttpStep {
   /** A regular expression (source) whose group 1, found in the response body, becomes `{{carry}}`. */
   readonly capture?: string;
   /**
-   * A response body containing this text is counted as a failed request. For CBOR replies it is
-   * the ASCII form of an encoded map key (see scenarios/rpc-wire.ts), which a binary body keeps.
+   * A response body containing this text (or any of these texts) is counted as a failed request.
+   * For CBOR replies it is the ASCII form of an encoded text (see scenarios/rpc-wire.ts), which a
+   * binary body keeps.
    */
-  readonly failIf?: string;
+  readonly failIf?: FailMarkers;
 }
+
+/**
+ * What marks a reply as failed: one text, or several when a protocol fails in more than one shape
+ * (SurrealDB's `query` fails the whole call with `error`, or one statement with status `ERR`).
+ */
+export type FailMarkers = string | readonly string[];
 
 /** How a pre-serialised payload is written: text as it is, or the base64 of binary bytes. */
 export type PayloadEncoding = "utf8" | "base64";
@@ -55,8 +62,8 @@ export interface WsLoad {
    * `"request_id":`, Hrana's JSON). Replies are matched to slots by reading the digits after it.
    */
   readonly idMarker?: string;
-  /** A reply containing this text is counted as a failed request. */
-  readonly failIf: string;
+  /** A reply containing this text (or any of these texts) is counted as a failed request. */
+  readonly failIf: FailMarkers;
 }
 
 export type LoadShape = HttpLoad | WsLoad;

@@ -10,6 +10,7 @@ import { useRpcBaton, type RpcTransport } from "./rpc-fixture.js";
 import { interopCases } from "./rpc-interop.case.js";
 import { limitCases, transactionExpiryCases } from "./rpc-limits.case.js";
 import { methodCases } from "./rpc-methods.case.js";
+import { queryCases } from "./rpc-query.case.js";
 import { seedExampleCases } from "./rpc-seed-examples.case.js";
 import { sessionCases, sessionExpiryCases } from "./rpc-sessions.case.js";
 import { transactionCases } from "./rpc-transactions.case.js";
@@ -26,6 +27,7 @@ export function rpcSuite(transport: RpcTransport, backend: Backend): void {
         seedExampleCases(baton);
         sessionCases(baton);
         transactionCases(baton);
+        queryCases(baton);
         authCases(baton);
         badInputCases(baton);
         interopCases(baton);

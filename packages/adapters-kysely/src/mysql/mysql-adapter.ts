@@ -21,6 +21,11 @@ export interface MysqlAdapterOptions {
   readonly name?: string;
   /** Connections shared by all tenants (default 16). */
   readonly poolSize?: number;
+  /**
+   * Connections on top of `poolSize` for side work only (`SqlDatabase.acquireSide`: catalog
+   * reads and DDL of a caller already holding a connection), shared by all tenants (default 2).
+   */
+  readonly sidePoolSize?: number;
   /** How long `acquire()` waits for a free connection, and a new connection for the server (default 5000 ms). */
   readonly acquireTimeoutMs?: number;
   /** Create a tenant's database on first use (default true); else an unknown namespace is NAMESPACE_NOT_FOUND. */
@@ -41,7 +46,13 @@ export function createMysqlAdapter(options: MysqlAdapterOptions): SqlAdapter {
   const name = options.name ?? "mysql";
   const acquireTimeoutMs = options.acquireTimeoutMs ?? 5000;
   const { connection, database: urlDatabase } = connectionOptions(options.url, acquireTimeoutMs);
-  const pool = new MysqlPool({ name, connection, size: Math.max(1, options.poolSize ?? 16), acquireTimeoutMs });
+  const pool = new MysqlPool({
+    name,
+    connection,
+    size: Math.max(1, options.poolSize ?? 16),
+    sideSize: Math.max(1, options.sidePoolSize ?? 2),
+    acquireTimeoutMs,
+  });
   const planner = new StatementPlanner(PLAN_CACHE_SIZE);
   const autoCreate = options.autoCreateNamespaces ?? true;
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { SqlConnection } from "../executor.js";
+import type { SqlConnection, SqlDatabase } from "../executor.js";
 import { adminConnection, mysqlFixture, type MysqlFixture } from "../test-support/mysql-fixture.js";
 import { gatewayError, rows, run } from "../test-support/sqlite-fixture.js";
 import type { MysqlAdapterOptions } from "./mysql-adapter.js";
@@ -160,6 +160,57 @@ describe("pool limits", () => {
     expect((await gatewayError(database.acquire())).code).toBe("SHUTTING_DOWN");
     expect((await gatewayError(run(conn, "SELECT 1"))).code).toBe("SHUTTING_DOWN");
     await expect(database.release(conn)).resolves.toBeUndefined();
+  });
+});
+
+describe("side connections", () => {
+  /** The database's side checkout: MysqlDatabase always has one. */
+  const acquireSide = (database: SqlDatabase): Promise<SqlConnection> => {
+    if (database.acquireSide === undefined) throw new Error("The MySQL database has no side connections");
+    return database.acquireSide();
+  };
+
+  it("are served while every ordinary connection is checked out, on the tenant's database", async () => {
+    const database = await setUp({ poolSize: 1, acquireTimeoutMs: 100 });
+    const held = await database.acquire();
+    await run(held, "BEGIN");
+    const side = await acquireSide(database);
+    expect(await sessionId(side)).not.toBe(await sessionId(held));
+    expect(await rows(side, "SELECT DATABASE()")).toEqual([[fixture!.tenant]]);
+    await database.release(side);
+    expect((await gatewayError(database.acquire())).code).toBe("POOL_TIMEOUT");
+  });
+
+  it("are bounded by the side pool size: another side acquirer waits for a release", async () => {
+    const database = await setUp({ poolSize: 1, sidePoolSize: 1 });
+    const first = await acquireSide(database);
+    const id = await sessionId(first);
+    const second = track(acquireSide(database));
+    await sleep(50);
+    expect(second.settled).toBe(false);
+    await database.release(first);
+    expect(await sessionId(await second.promise)).toBe(id);
+  });
+
+  it("fail with POOL_TIMEOUT naming the side connections when none is released in time", async () => {
+    const database = await setUp({ poolSize: 1, sidePoolSize: 1, acquireTimeoutMs: 100 });
+    await acquireSide(database);
+    const error = await gatewayError(acquireSide(database));
+    expect(error.code).toBe("POOL_TIMEOUT");
+    expect(error.message).toMatch(/All 1 side connections of the MySQL adapter mysql are in use; waited 100 ms/);
+    // The ordinary lane is untouched.
+    expect(await rows(await database.acquire(), "SELECT 1")).toEqual([[1n]]);
+  });
+
+  it("reuse idle sessions of either lane, so the pool never holds more than both sizes", async () => {
+    const database = await setUp({ poolSize: 2, sidePoolSize: 1 });
+    const checkout = () => Promise.all([database.acquire(), database.acquire(), acquireSide(database)]);
+    const first = await checkout();
+    const ids = await Promise.all(first.map(sessionId));
+    for (const conn of first) await database.release(conn);
+    // Released in one order, taken in another: sessions move between the lanes.
+    const second = [await acquireSide(database), await database.acquire(), await database.acquire()];
+    expect((await Promise.all(second.map(sessionId))).sort()).toEqual([...ids].sort());
   });
 });
 

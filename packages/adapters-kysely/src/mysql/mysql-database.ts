@@ -1,12 +1,13 @@
 // One tenant's database on the MySQL server: checks connections out of the adapter's shared
-// pool and selects the tenant's database on each (USE, on that connection only); on release
-// resets the session when it holds anything the next user must not inherit.
+// pool (side work from its side lane) and selects the tenant's database on each (USE, on that
+// connection only); on release resets the session when it holds anything the next user must not
+// inherit.
 import { GatewayError } from "@baton/protocol-types";
 import type { SqlConnection, SqlDatabase } from "../executor.js";
 import { MysqlConnection } from "./mysql-connection.js";
 import { ER_BAD_DB_ERROR, errnoOf, isConnectionError, mysqlError } from "./mysql-errors.js";
 import { mysqlLiteral } from "./mysql-literals.js";
-import type { MysqlPool } from "./mysql-pool.js";
+import type { MysqlPool, PoolLane } from "./mysql-pool.js";
 import { ServerStatus, type PhysicalConnection } from "./physical-connection.js";
 import type { StatementPlanner } from "./statement-plan.js";
 
@@ -61,11 +62,20 @@ export class MysqlDatabase implements SqlDatabase {
     }
   }
 
-  async acquire(): Promise<SqlConnection> {
+  acquire(): Promise<SqlConnection> {
+    return this.#checkout("main");
+  }
+
+  /** A connection from the pool's side lane (see `PoolLane`), released with `release` as any other. */
+  acquireSide(): Promise<SqlConnection> {
+    return this.#checkout("side");
+  }
+
+  async #checkout(lane: PoolLane): Promise<SqlConnection> {
     this.#assertOpen();
     const { pool, planner } = this.#options;
     for (let attempt = 0; ; attempt++) {
-      const physical = await pool.acquire(this.#options.databaseName);
+      const physical = await pool.acquire({ database: this.#options.databaseName, lane });
       try {
         await this.#select(physical);
       } catch (error) {

@@ -9,7 +9,12 @@ import { epochDatetime, epochText, truncatedToMicros, yearOf, zonelessDatetime }
 import { normalInt } from "../values/int-value.js";
 import { kindOf } from "../values/value-kind.js";
 import { byStorageClass, naturalText, textAs } from "./scalar-forms.js";
-import { WIDEN_TAGS_COLUMN, WIDEN_VALUE_COLUMN, type CreateTableInput, type StoreDialect } from "./store-dialect.js";
+import { names } from "./catalog-names.js";
+import { jsonMemberPath } from "./json-member-path.js";
+import { doubleComparator, integerComparator, stringComparator, type ValueClass } from "../query/comparators.js";
+import { fragment } from "../query/sql-fragment.js";
+import { NUMBER_RANK, STRING_RANK } from "../query/value-rank.js";
+import { WIDEN_TAGS_COLUMN, WIDEN_VALUE_COLUMN, type CreateTableInput, type FilterSql, type StoreDialect } from "./store-dialect.js";
 
 const quote = (name: string): string => `\`${name.replaceAll("`", "``")}\``;
 
@@ -174,6 +179,42 @@ function createTable(input: CreateTableInput): string[] {
   ];
 }
 
+/**
+ * Integers compare with integer literals and doubles with double literals (the connection inlines
+ * each as its own type). Text compares as its UTF-8 bytes: the binary collations of text columns
+ * pad spaces (`'a' = 'a '`), and a column's own collation may fold case.
+ */
+function valueClasses(column: ColumnInfo): ValueClass[] {
+  const q = quote(column.name);
+  const type = column.sqlType.toLowerCase();
+  const test = fragment(`${q} IS NOT NULL`);
+  if (column.kind === "int" && /^(tiny|small|medium|big)?int\b/.test(type)) {
+    return [{ test, rank: NUMBER_RANK, compare: integerComparator((op, bound) => fragment(`${q} ${op} ?`, [bound])) }];
+  }
+  if (column.kind === "float" && type === "double") {
+    return [{ test, rank: NUMBER_RANK, compare: doubleComparator((op, value) => fragment(`${q} ${op} ?`, [value])) }];
+  }
+  if (column.kind === "string" && /char|text/.test(type) && !/binary/.test(type)) {
+    const bytes = (sql: string) => `CAST(CONVERT(${sql} USING utf8mb4) AS BINARY)`;
+    return [{ test, rank: STRING_RANK, compare: stringComparator((op, value) => fragment(`${bytes(q)} ${op} ${bytes("?")}`, [value])) }];
+  }
+  return [];
+}
+
+const filter: FilterSql = {
+  untagged(key) {
+    const path = jsonMemberPath(key);
+    return path === undefined ? undefined : fragment("JSON_EXTRACT(`_baton_types`, ?) IS NULL", [path]);
+  },
+  nullTagged(key) {
+    const path = jsonMemberPath(key);
+    // The tag `"null"`, not a JSON null (which JSON_UNQUOTE also spells null).
+    const tag = "JSON_EXTRACT(`_baton_types`, ?)";
+    return path === undefined ? undefined : fragment(`COALESCE(JSON_TYPE(${tag}) = 'STRING' AND JSON_UNQUOTE(${tag}) = 'null', 0) = 1`, [path, path]);
+  },
+  valueClasses,
+};
+
 export const mysqlStoreDialect: StoreDialect = {
   name: "mysql",
   quote,
@@ -186,6 +227,12 @@ export const mysqlStoreDialect: StoreDialect = {
   createMeta:
     "CREATE TABLE IF NOT EXISTS `_baton_meta` (`tb` VARCHAR(64) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL, `item` VARCHAR(700) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL, `def` JSON NOT NULL, PRIMARY KEY (`tb`, `item`)) ENGINE=InnoDB",
   upsertMeta: "INSERT INTO `_baton_meta` (`tb`, `item`, `def`) VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE `def` = VALUES(`def`)",
+  // Key columns within InnoDB's 3072-byte key (4 bytes a character), no-pad like record keys.
+  createCatalog: (serverVersion) =>
+    `CREATE TABLE IF NOT EXISTS \`_baton_catalog\` (\`kind\` VARCHAR(16) CHARACTER SET ascii COLLATE ascii_bin NOT NULL, \`tb\` VARCHAR(255) CHARACTER SET utf8mb4 COLLATE ${keyCollation(serverVersion)} NOT NULL, \`name\` VARCHAR(500) CHARACTER SET utf8mb4 COLLATE ${keyCollation(serverVersion)} NOT NULL, \`text\` LONGTEXT CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL, PRIMARY KEY (\`kind\`, \`tb\`, \`name\`)) ENGINE=InnoDB`,
+  upsertDefinition:
+    "INSERT INTO `_baton_catalog` (`kind`, `tb`, `name`, `text`) VALUES (?, ?, ?, ?) ON DUPLICATE KEY UPDATE `text` = VALUES(`text`)",
+  tableNames: (connection) => names(connection, "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"),
   catalogTable,
   foldsTableCase: false,
   foldsColumnCase: true,
@@ -202,7 +249,19 @@ export const mysqlStoreDialect: StoreDialect = {
   insertedKey: "lastInsertRowid",
   beginStatement: "BEGIN",
   beginReadStatement: "START TRANSACTION READ ONLY",
+  // InnoDB row locks rather than GET_LOCK: they end with the transaction however it ends (a
+  // deadlock's rollback included), taint no session, and join InnoDB's deadlock detection.
+  keyLock: {
+    mode: "row",
+    createTable: "CREATE TABLE IF NOT EXISTS `_baton_locks` (`k` BINARY(32) NOT NULL PRIMARY KEY) ENGINE=InnoDB",
+    hasKey: "SELECT 1 FROM `_baton_locks` WHERE `k` = UNHEX(SHA2(?, 256))",
+    addKey: "INSERT IGNORE INTO `_baton_locks` (`k`) VALUES (UNHEX(SHA2(?, 256)))",
+    take: "SELECT 1 FROM `_baton_locks` WHERE `k` = UNHEX(SHA2(?, 256)) FOR UPDATE",
+    // MySQL 8 and MariaDB both take this spelling (MariaDB has no FOR SHARE).
+    lockingRead: " LOCK IN SHARE MODE",
+  },
   ddlCommits: true,
+  filter,
   widening: {
     mode: "copy",
     // Keeps other sessions from writing the old column between the copy and the swap.

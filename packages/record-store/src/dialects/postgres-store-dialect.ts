@@ -7,7 +7,11 @@ import type { CatalogTable, ColumnInfo, ColumnKind } from "../schema/table-schem
 import { truncatedToMicros, yearOf, zonelessDatetime } from "../values/datetime-text.js";
 import { kindOf } from "../values/value-kind.js";
 import { byStorageClass, naturalText, textAs } from "./scalar-forms.js";
-import type { CreateTableInput, StoreDialect } from "./store-dialect.js";
+import { names } from "./catalog-names.js";
+import { doubleComparator, integerComparator, stringComparator, type ValueClass } from "../query/comparators.js";
+import { fragment } from "../query/sql-fragment.js";
+import { NUMBER_RANK, STRING_RANK } from "../query/value-rank.js";
+import type { CreateTableInput, FilterSql, StoreDialect } from "./store-dialect.js";
 
 const quote = (name: string): string => `"${name.replaceAll('"', '""')}"`;
 
@@ -174,6 +178,33 @@ function createTable(input: CreateTableInput): string[] {
   return statements;
 }
 
+/**
+ * Integer and double columns compare with literals of their own type (a bigint against a double
+ * would go through float8); text compares in the "C" collation, byte order, which is code point
+ * order in UTF-8. `char(n)` ignores trailing spaces and `real` is single precision: not pushed.
+ */
+function valueClasses(column: ColumnInfo): ValueClass[] {
+  const q = quote(column.name);
+  const type = column.sqlType.toLowerCase().replace(/\s+collate\s+.*$/, "").trim();
+  const test = fragment(`${q} IS NOT NULL`);
+  if (column.kind === "int" && /^(smallint|integer|bigint)$/.test(type)) {
+    return [{ test, rank: NUMBER_RANK, compare: integerComparator((op, bound) => fragment(`${q} ${op} ?::bigint`, [bound])) }];
+  }
+  if (column.kind === "float" && type === "double precision") {
+    return [{ test, rank: NUMBER_RANK, compare: doubleComparator((op, value) => fragment(`${q} ${op} ?::float8`, [value])) }];
+  }
+  if (column.kind === "string" && (type === "text" || type.startsWith("character varying"))) {
+    return [{ test, rank: STRING_RANK, compare: stringComparator((op, value) => fragment(`${q} COLLATE "C" ${op} ?::text`, [value])) }];
+  }
+  return [];
+}
+
+const filter: FilterSql = {
+  untagged: (key) => fragment(`("_baton_types" -> ?::text) IS NULL`, [key]),
+  nullTagged: (key) => fragment(`COALESCE(("_baton_types" -> ?::text) = '"null"'::jsonb, false)`, [key]),
+  valueClasses,
+};
+
 export const postgresStoreDialect: StoreDialect = {
   name: "postgres",
   quote,
@@ -184,6 +215,11 @@ export const postgresStoreDialect: StoreDialect = {
   addColumn: ({ table, column, kind }) => `ALTER TABLE ${quote(table)} ADD COLUMN IF NOT EXISTS ${quote(column)} ${COLUMN_TYPES[kind]}`,
   createMeta: `CREATE TABLE IF NOT EXISTS "_baton_meta" ("tb" text NOT NULL, "item" text NOT NULL, "def" jsonb NOT NULL, PRIMARY KEY ("tb", "item"))`,
   upsertMeta: `INSERT INTO "_baton_meta" ("tb", "item", "def") VALUES (?, ?, ?) ON CONFLICT ("tb", "item") DO UPDATE SET "def" = excluded."def"`,
+  createCatalog: () =>
+    `CREATE TABLE IF NOT EXISTS "_baton_catalog" ("kind" text COLLATE "C" NOT NULL, "tb" text COLLATE "C" NOT NULL, "name" text COLLATE "C" NOT NULL, "text" text NOT NULL, PRIMARY KEY ("kind", "tb", "name"))`,
+  upsertDefinition: `INSERT INTO "_baton_catalog" ("kind", "tb", "name", "text") VALUES (?, ?, ?, ?) ON CONFLICT ("kind", "tb", "name") DO UPDATE SET "text" = excluded."text"`,
+  tableNames: (connection) =>
+    names(connection, "SELECT relname FROM pg_catalog.pg_class WHERE relnamespace = current_schema()::regnamespace AND relkind IN ('r', 'p', 'v', 'm', 'f')"),
   catalogTable,
   foldsTableCase: false,
   foldsColumnCase: false,
@@ -195,9 +231,18 @@ export const postgresStoreDialect: StoreDialect = {
   resetIdentity: ({ table, column }) =>
     `SELECT setval(pg_get_serial_sequence('${quote(table).replaceAll("'", "''")}', '${column.replaceAll("'", "''")}'), (SELECT max(${quote(column)}) FROM ${quote(table)}))`,
   insertedKey: "returning",
-  beginStatement: "BEGIN",
+  // Said outright, whatever the server's default_transaction_isolation: key locks rely on each
+  // statement seeing what the lock's previous holder committed (docs/record-model.md, "Key locks").
+  beginStatement: "BEGIN ISOLATION LEVEL READ COMMITTED",
   beginReadStatement: "BEGIN READ ONLY",
+  // Two sessions creating the same table race in the catalog (23505 on pg_type's unique index)
+  // however IF NOT EXISTS is written; a lock held to the end of the transaction makes the second
+  // wait until the first commits and then find the table made. Keyed by schema: one per tenant.
+  schemaLock: "SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.' || ?::text))",
+  // Two keys, schema and name: apart from the one-key `schemaLock` space, and one set per tenant.
+  keyLock: { mode: "advisory", take: "SELECT pg_advisory_xact_lock(hashtext(current_schema()), hashtext(?::text))" },
   ddlCommits: false,
+  filter,
   // In place rather than add/copy/drop/rename: the column keeps its position (positional INSERTs
   // and `SELECT *` readers are unaffected), and both rewrite the table under the same lock.
   widening: {

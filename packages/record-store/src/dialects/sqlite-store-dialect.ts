@@ -7,7 +7,12 @@ import type { CatalogTable, ColumnInfo, ColumnKind } from "../schema/table-schem
 import { fixedWidthText } from "../values/datetime-text.js";
 import { kindOf } from "../values/value-kind.js";
 import { byStorageClass, naturalText, textAs } from "./scalar-forms.js";
-import type { CreateTableInput, StoreDialect } from "./store-dialect.js";
+import { names } from "./catalog-names.js";
+import { jsonMemberPath } from "./json-member-path.js";
+import { doubleComparator, integerComparator, stringComparator, type ValueClass } from "../query/comparators.js";
+import { fragment } from "../query/sql-fragment.js";
+import { BYTES_RANK, NUMBER_RANK, STRING_RANK } from "../query/value-rank.js";
+import type { CreateTableInput, FilterSql, StoreDialect } from "./store-dialect.js";
 
 const quote = (name: string): string => `"${name.replaceAll('"', '""')}"`;
 
@@ -154,6 +159,53 @@ function sqliteKindOfType(sqlType: string): ColumnKind {
   return "string";
 }
 
+// Malformed JSON would make json_extract fail: it reads as no tags, as TagLookup reads it.
+const tagAt = `CASE WHEN json_valid("_baton_types") THEN json_extract("_baton_types", ?) END`;
+
+/**
+ * Values are typed per row by storage class, whatever the column's affinity: `typeof` tells them
+ * apart. `+column` has no affinity, so a compared literal is never converted (a text '5' stays
+ * text next to an INTEGER column); BINARY compares UTF-8 bytes, which is code point order.
+ */
+function valueClasses(column: ColumnInfo): ValueClass[] {
+  if (column.kind !== "int" && column.kind !== "float" && column.kind !== "string") return [];
+  const q = quote(column.name);
+  const classes: ValueClass[] = [
+    {
+      test: fragment(`typeof(${q}) = 'real'`),
+      rank: NUMBER_RANK,
+      compare: doubleComparator((op, value) => fragment(`+${q} ${op} ?`, [value])),
+    },
+    {
+      test: fragment(`typeof(${q}) = 'text'`),
+      rank: STRING_RANK,
+      compare: stringComparator((op, value) => fragment(`+${q} COLLATE BINARY ${op} ?`, [value])),
+    },
+    { test: fragment(`typeof(${q}) = 'blob'`), rank: BYTES_RANK },
+  ];
+  // A float column reads an integer as a double (lossy beyond 2^53): only int and text columns keep them.
+  if (column.kind !== "float") {
+    classes.push({
+      test: fragment(`typeof(${q}) = 'integer'`),
+      rank: NUMBER_RANK,
+      compare: integerComparator((op, bound) => fragment(`+${q} ${op} ?`, [bound])),
+    });
+  }
+  return classes;
+}
+
+const filter: FilterSql = {
+  untagged(key) {
+    const path = jsonMemberPath(key);
+    return path === undefined ? undefined : fragment(`(${tagAt}) IS NULL`, [path]);
+  },
+  nullTagged(key) {
+    const path = jsonMemberPath(key);
+    return path === undefined ? undefined : fragment(`IFNULL(${tagAt}, '') = 'null'`, [path]);
+  },
+  valueClasses,
+};
+
 export const sqliteStoreDialect: StoreDialect = {
   name: "sqlite",
   quote,
@@ -165,6 +217,11 @@ export const sqliteStoreDialect: StoreDialect = {
   duplicateColumn: /duplicate column name/i,
   createMeta: `CREATE TABLE IF NOT EXISTS "_baton_meta" ("tb" TEXT NOT NULL, "item" TEXT NOT NULL, "def" TEXT NOT NULL, PRIMARY KEY ("tb", "item"))`,
   upsertMeta: `INSERT INTO "_baton_meta" ("tb", "item", "def") VALUES (?, ?, ?) ON CONFLICT ("tb", "item") DO UPDATE SET "def" = excluded."def"`,
+  createCatalog: () =>
+    `CREATE TABLE IF NOT EXISTS "_baton_catalog" ("kind" TEXT NOT NULL, "tb" TEXT NOT NULL, "name" TEXT NOT NULL, "text" TEXT NOT NULL, PRIMARY KEY ("kind", "tb", "name"))`,
+  upsertDefinition: `INSERT INTO "_baton_catalog" ("kind", "tb", "name", "text") VALUES (?, ?, ?, ?) ON CONFLICT ("kind", "tb", "name") DO UPDATE SET "text" = excluded."text"`,
+  tableNames: (connection) =>
+    names(connection, "SELECT name FROM sqlite_schema WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"),
   catalogTable,
   foldsTableCase: true,
   foldsColumnCase: true,
@@ -185,6 +242,8 @@ export const sqliteStoreDialect: StoreDialect = {
   beginStatement: "BEGIN IMMEDIATE",
   // A deferred transaction takes only a read snapshot: readers never queue for the write lock.
   beginReadStatement: "BEGIN",
+  keyLock: { mode: "serialised" },
   ddlCommits: false,
+  filter,
   widening: undefined,
 };

@@ -3,6 +3,8 @@
 // database; everything else in the store is shared.
 import type { SqlConnection, SqlValue } from "@baton/adapters-kysely";
 import type { KeyKind } from "../record-store.js";
+import type { ValueClass } from "../query/comparators.js";
+import type { Fragment } from "../query/sql-fragment.js";
 import type { CatalogTable, ColumnInfo, ColumnKind } from "../schema/table-schema.js";
 
 export interface CreateTableInput {
@@ -45,6 +47,42 @@ export type ColumnWideningSql =
 export const WIDEN_VALUE_COLUMN = "_baton_widen";
 export const WIDEN_TAGS_COLUMN = "_baton_widen_types";
 
+/**
+ * How a condition on a field becomes SQL on one database (docs/record-model.md, "Filter
+ * pushdown"). Every fragment is two-valued; undefined where the dialect cannot say it exactly.
+ */
+export interface FilterSql {
+  /** The row has no type tag at `key` (a JSON Pointer, `/name`) in `_baton_types`. */
+  untagged(key: string): Fragment | undefined;
+  /** The row's type tag at `key` is `"null"`. */
+  nullTagged(key: string): Fragment | undefined;
+  /** What the untagged, non-NULL values of `column` can be, where SQL can tell and compare them. */
+  valueClasses(column: ColumnInfo): readonly ValueClass[];
+}
+
+/**
+ * How `RecordStore.lockKey` serialises the transactions that take the same key until each ends
+ * (docs/record-model.md, "Key locks"):
+ * - `serialised`: writers are serialised already (SQLite's BEGIN IMMEDIATE): nothing to take.
+ * - `advisory`: `take` (one parameter, the key) takes a lock released when the transaction ends;
+ *   each later statement of a READ COMMITTED transaction sees what the holder committed (Postgres).
+ * - `row`: `take` locks the key's row of `_baton_locks` to the end of the transaction; the row is
+ *   made beforehand on a side connection, committed at once (`createTable`, `hasKey`, `addKey`).
+ *   Plain reads keep the transaction's REPEATABLE READ snapshot, so `select` appends
+ *   `lockingRead` while the transaction holds a key: it reads the latest committed rows (MySQL).
+ */
+export type KeyLockSql =
+  | { readonly mode: "serialised" }
+  | { readonly mode: "advisory"; readonly take: string }
+  | {
+      readonly mode: "row";
+      readonly createTable: string;
+      readonly hasKey: string;
+      readonly addKey: string;
+      readonly take: string;
+      readonly lockingRead: string;
+    };
+
 export interface StoreDialect {
   readonly name: "sqlite" | "postgres" | "mysql";
   /** A quoted identifier. */
@@ -64,6 +102,12 @@ export interface StoreDialect {
   readonly createMeta: string;
   /** Upserts one `_baton_meta` row; parameters `tb`, `item`, `def`. */
   readonly upsertMeta: string;
+  /** Creates `_baton_catalog` if missing (MySQL: with the key collation of `serverVersion`). */
+  createCatalog(serverVersion: string | undefined): string;
+  /** Upserts one definition; parameters `kind`, `tb`, `name`, `text`. */
+  readonly upsertDefinition: string;
+  /** The names of the tenant's tables and views, Baton's own included. */
+  tableNames(connection: SqlConnection): Promise<string[]>;
   /** The table named `name` (any case where the database folds it), or undefined. */
   catalogTable(connection: SqlConnection, name: string): Promise<CatalogTable | undefined>;
   /** Whether table names differing only in case name the same table. */
@@ -99,8 +143,18 @@ export interface StoreDialect {
   readonly beginStatement: string;
   /** Opens a transaction that only reads: no write lock (SQLite), read only where the database has it. */
   readonly beginReadStatement: string;
+  /**
+   * A statement, its one parameter a table name, that serialises Baton's schema changes to that
+   * table until the transaction ends, where concurrent `CREATE … IF NOT EXISTS` or `ADD COLUMN`
+   * of the same name would collide (Postgres); absent where the database serialises them itself.
+   */
+  readonly schemaLock?: string;
+  /** How `RecordStore.lockKey` takes a key. */
+  readonly keyLock: KeyLockSql;
   /** Whether DDL commits an open transaction (MySQL), so it must run on another connection. */
   readonly ddlCommits: boolean;
+  /** How conditions on fields become SQL. */
+  readonly filter: FilterSql;
   /** How columns widen; undefined where every column holds every value (SQLite storage classes). */
   readonly widening: ColumnWideningSql | undefined;
 }

@@ -1,6 +1,8 @@
 // Each tenant's known tables, cached (docs/record-model.md, "Consistency when SQL clients alter
-// tables"): entries expire after 5 s to catch DDL run around Baton, and any DDL Baton runs, or
-// a rollback that may undo it, bumps the tenant's epoch, voiding every entry.
+// tables"): entries expire after 5 s to catch DDL run around Baton, and any DDL Baton runs, the
+// commit that publishes it, or a rollback that may undo it, bumps the tenant's epoch, voiding
+// every entry. A load keeps its result only if the epoch did not move meanwhile.
+import { DefinitionCache } from "./definition-cache.js";
 import type { TableSchema } from "./table-schema.js";
 
 const EXPIRY_MS = 5000;
@@ -15,14 +17,32 @@ interface Entry {
 export class SchemaCache {
   #epoch = 0;
   readonly #tables = new Map<string, Entry>();
-  /** Whether `_baton_meta` is known to exist. */
-  metaExists: boolean | undefined;
+  /** The tenant's definitions (`_baton_catalog`). */
+  readonly definitions = new DefinitionCache();
+  #metaExists: boolean | undefined;
   /** SQLite's `PRAGMA schema_version` when the cache was last checked against it. */
   schemaVersion: bigint | undefined;
   /** The server's `VERSION()`, once asked. */
   serverVersion: string | undefined;
   /** MySQL/MariaDB: the session's default `sql_mode`, once asked (the pool's sessions share it). */
   sqlMode: string | undefined;
+  /** MySQL/MariaDB: the keys whose `_baton_locks` row exists (`RecordStore.lockKey`). */
+  readonly lockKeys = new Set<string>();
+
+  /** Advances with every change: what was read under an older epoch may be out of date. */
+  get epoch(): number {
+    return this.#epoch;
+  }
+
+  /** Whether `_baton_meta` is known to exist (undefined: not known). */
+  get metaExists(): boolean | undefined {
+    return this.#metaExists;
+  }
+
+  /** Keeps whether `_baton_meta` exists, as read at `epoch`, unless the epoch has moved since. */
+  keepMetaExists(exists: boolean, epoch: number): void {
+    if (epoch === this.#epoch) this.#metaExists = exists;
+  }
 
   /** The cached schema: a TableSchema, undefined (known missing), or "unknown". */
   get(name: string, now = Date.now()): TableSchema | undefined | "unknown" {
@@ -31,19 +51,16 @@ export class SchemaCache {
     return entry.schema;
   }
 
-  set(name: string, schema: TableSchema | undefined, now = Date.now()): void {
-    this.#tables.set(name, { schema, epoch: this.#epoch, loadedAt: now });
+  /** Keeps the schema of `name` (undefined: it has none), as read at `epoch`, unless the epoch has moved since. */
+  set(name: string, loaded: { schema: TableSchema | undefined; epoch: number }, now = Date.now()): void {
+    if (loaded.epoch === this.#epoch) this.#tables.set(name, { schema: loaded.schema, epoch: loaded.epoch, loadedAt: now });
   }
 
-  forget(name: string): void {
-    this.#tables.delete(name);
-  }
-
-  /** Voids every entry. */
+  /** Voids every table entry (definitions have their own epoch). */
   bump(): void {
     this.#epoch++;
     this.#tables.clear();
-    this.metaExists = undefined;
+    this.#metaExists = undefined;
   }
 }
 

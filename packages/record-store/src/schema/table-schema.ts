@@ -49,6 +49,8 @@ export interface TableSchema extends TableInfo {
 /** Baton's tag column; its presence makes a table a Baton table. */
 export const TAGS_COLUMN = "_baton_types";
 export const META_TABLE = "_baton_meta";
+/** The definitions catalog: the SurrealQL text of each `DEFINE` (definition-catalog.ts). */
+export const CATALOG_TABLE = "_baton_catalog";
 export const HIDDEN_PREFIX = "_baton_";
 
 export const COLUMN_KINDS: ReadonlySet<string> = new Set<ColumnKind>([

@@ -10,6 +10,7 @@ import {
   createMysqlAdapter,
   createPostgresAdapter,
   createSqliteAdapter,
+  type MysqlAdapterOptions,
   type SqlAdapter,
   type SqlConnection,
   type SqlDatabase,
@@ -108,10 +109,11 @@ export const postgresStore: FixtureFactory = () => {
   });
 };
 
-export const mysqlStore: FixtureFactory = () => {
+/** A MySQL/MariaDB fixture; `options` configure its adapter (a small pool, say). */
+export const mysqlStore = (options: Omit<MysqlAdapterOptions, "url"> = {}): Promise<StoreFixture> => {
   const tenant = uniqueName("baton_records");
   return open({
-    adapter: createMysqlAdapter({ url: MYSQL_URL }),
+    adapter: createMysqlAdapter({ ...options, url: MYSQL_URL }),
     tenant,
     cleanup: () => adminStatement(createMysqlAdapter({ url: MYSQL_URL }), `DROP DATABASE IF EXISTS \`${tenant}\``),
   });

@@ -1,22 +1,6 @@
 // The kind of a SurrealDB value as Baton holds it (record-store.ts, SurrealValue): the SurrealQL
 // type name the record model stores, tags and compares by.
-import {
-  Datetime,
-  Decimal,
-  Duration,
-  GeometryCollection,
-  GeometryLine,
-  GeometryMultiLine,
-  GeometryMultiPoint,
-  GeometryMultiPolygon,
-  GeometryPoint,
-  GeometryPolygon,
-  NONE,
-  Range,
-  RecordId,
-  Table,
-  Uuid,
-} from "@baton/codecs";
+import { Datetime, Decimal, Duration, isGeometry, NONE, Range, RecordId, Table, Uuid } from "@baton/codecs";
 import { RpcError } from "@baton/protocol-types/rpc";
 
 const TWO_63 = 2 ** 63;
@@ -44,28 +28,25 @@ export type ValueKind =
 /** Kinds whose values are stored as JSON (objects, arrays and the structured kinds). */
 export const JSON_KINDS: ReadonlySet<ValueKind> = new Set(["set", "array", "object", "geometry", "range"]);
 
-export function isGeometry(value: unknown): boolean {
-  return (
-    value instanceof GeometryPoint ||
-    value instanceof GeometryLine ||
-    value instanceof GeometryPolygon ||
-    value instanceof GeometryMultiPoint ||
-    value instanceof GeometryMultiLine ||
-    value instanceof GeometryMultiPolygon ||
-    value instanceof GeometryCollection
-  );
+/** True for a JS number SurrealDB holds as an int: integral, not -0, within ±2^63. */
+export function isIntegralNumber(value: number): boolean {
+  return Number.isInteger(value) && !Object.is(value, -0) && Math.abs(value) < TWO_63;
 }
 
 /** The kind of `value`; a Validation error for what the record model cannot store. */
 export function kindOf(value: unknown): ValueKind {
+  const kind = storableKind(value);
+  if (kind === undefined) throw RpcError.validation(`A value of this type cannot be stored: ${describe(value)}`);
+  return kind;
+}
+
+/** The kind of `value`, or undefined for what the record model cannot store. */
+export function storableKind(value: unknown): ValueKind | undefined {
   if (value === NONE || value === undefined) return "none";
   if (value === null) return "null";
   if (typeof value === "boolean") return "bool";
   if (typeof value === "bigint") return "int";
-  if (typeof value === "number") {
-    // An integral number is an int, unless no int could hold it (beyond ±2^63); -0 is a float.
-    return Number.isInteger(value) && !Object.is(value, -0) && Math.abs(value) < TWO_63 ? "int" : "float";
-  }
+  if (typeof value === "number") return isIntegralNumber(value) ? "int" : "float";
   if (typeof value === "string") return "string";
   if (value instanceof Uint8Array) return "bytes";
   if (value instanceof Set) return "set";
@@ -77,9 +58,9 @@ export function kindOf(value: unknown): ValueKind {
   if (value instanceof RecordId) return "record";
   if (value instanceof Table) return "table";
   if (value instanceof Range) return "range";
-  if (isGeometry(value)) return "geometry";
+  if (typeof value === "object" && isGeometry(value)) return "geometry";
   if (typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) return "object";
-  throw RpcError.validation(`A value of this type cannot be stored: ${describe(value)}`);
+  return undefined;
 }
 
 function describe(value: unknown): string {

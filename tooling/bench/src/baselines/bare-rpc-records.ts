@@ -1,7 +1,8 @@
 // The database work of the bare SurrealDB RPC baselines: a CBOR request decoded with cbor-x,
 // `select` of one record by id (a point select by primary key) or `create` with a generated id
-// (one INSERT) on better-sqlite3, and a CBOR reply `{id, result}`. Nothing is validated: the
-// baseline trusts the load generator's requests and reads the record seed's tables directly.
+// (one INSERT) on better-sqlite3, and a CBOR reply `{id, result}`; `query` with the SDK's text for
+// either runs the same statement and answers one statement entry. Nothing is validated or parsed:
+// the baseline trusts the load generator's requests and reads the record seed's tables directly.
 import { randomBytes } from "node:crypto";
 import { Encoder, Tag } from "cbor-x";
 import type { BareConnection, BareTenants } from "./bare-sqlite.js";
@@ -9,6 +10,8 @@ import type { BareConnection, BareTenants } from "./bare-sqlite.js";
 /** SurrealDB's CBOR tags for a table name and a record id (docs/surreal-rpc.md, CBOR tags). */
 const TABLE_TAG = 7;
 const RECORD_ID_TAG = 8;
+/** SurrealDB's NONE: a missing record, and the `type` of an ordinary statement entry. */
+const NONE = new Tag(null, 6);
 /** The column where Baton tables keep value tags; a plain record has NULL there. */
 const TYPES_COLUMN = "_baton_types";
 
@@ -71,15 +74,32 @@ export class BareRecords {
   /** The method's result; other methods (`use`, `ping`) do nothing and answer null. */
   run(request: BareRpcRequest): unknown {
     const [target, data] = request.params ?? [];
-    if (request.method === "select") return this.#select(target as Tag);
+    if (request.method === "select") return this.#select(target as Tag) ?? [];
     if (request.method === "create") return this.#create(target as Tag, data as Record<string, SqlValue>);
+    if (request.method === "query") return this.#query(target as string, data as Record<string, unknown>);
     return null;
   }
 
-  #select(target: Tag): unknown {
+  /**
+   * `query [text, bindings]` with one of the SDK's two texts the scenarios send,
+   * `SELECT * FROM ONLY $bind__N` or `CREATE $bind__N CONTENT $bind__M`: told apart by the first
+   * word, the bindings taken in order, answered as SurrealDB's one statement entry (reference 4.1).
+   */
+  #query(text: string, bindings: Record<string, unknown>): unknown {
+    const started = process.hrtime.bigint();
+    const [target, data] = Object.values(bindings);
+    const result = text.startsWith("SELECT")
+      ? (this.#select(target as Tag) ?? NONE)
+      : this.#create(target as Tag, data as Record<string, SqlValue>);
+    const time = `${Number(process.hrtime.bigint() - started) / 1000}µs`;
+    return [{ status: "OK", time, type: NONE, result }];
+  }
+
+  /** The record, or undefined when there is none. */
+  #select(target: Tag): Record<string, unknown> | undefined {
     const [table, key] = target.value as [string, SqlValue];
     const row = this.#connection.prepared(`SELECT * FROM ${quote(table)} WHERE "id" = ?`).get(key);
-    return row === undefined ? [] : recordOf(table, row as Record<string, unknown>);
+    return row === undefined ? undefined : recordOf(table, row as Record<string, unknown>);
   }
 
   #create(target: Tag, data: Record<string, SqlValue>): unknown {

@@ -3,6 +3,7 @@
 // microsecond histogram (autocannon's own histogram has whole-millisecond buckets).
 import autocannon from "autocannon";
 import type { HttpLoad, HttpStep, LoadRun, SideMeasurement } from "../scenario.js";
+import { failureTest } from "./fail-markers.js";
 import { MeasurementWindow } from "./measurement-window.js";
 
 interface CarryContext {
@@ -52,7 +53,7 @@ function requestFor(
 ): autocannon.Request {
   const { verdicts } = options;
   const capture = step.capture === undefined ? undefined : new RegExp(step.capture);
-  const failIf = step.failIf;
+  const failed = step.failIf === undefined ? undefined : failureTest(step.failIf);
   const request: autocannon.Request = {
     method: "POST",
     path: step.path,
@@ -64,9 +65,9 @@ function requestFor(
     // Only sequences that carry a value pay for rebuilding their request each time.
     request.setupRequest = (req, context) => ({ ...req, body: head + ((context as CarryContext).carry ?? "null") + tail });
   }
-  if (capture !== undefined || failIf !== undefined) {
+  if (capture !== undefined || failed !== undefined) {
     request.onResponse = (status, body, context) => {
-      verdicts.failedLast = failIf !== undefined && body.includes(failIf);
+      verdicts.failedLast = failed !== undefined && failed(body);
       if (capture !== undefined) {
         const found = capture.exec(body)?.[1];
         if (found !== undefined) (context as CarryContext).carry = found;

@@ -2,6 +2,7 @@
 // whose requests fail would otherwise report the speed of error replies.
 import { decode } from "cbor-x";
 import type { HttpLoad, PayloadEncoding, ServerAddress, WsLoad } from "../scenario.js";
+import { failureTest } from "./fail-markers.js";
 import { handshake, openSocket, payloadsOf, sendOptionsFor, wsUrlOf } from "./ws-connect.js";
 import { HRANA_ID_MARKER, requestIdOf } from "./ws-load.js";
 
@@ -39,7 +40,7 @@ export async function probeHttp(target: ServerAddress, load: HttpLoad): Promise<
     const text = bytes.toString("utf8");
     samples.push(shorten(readable(bytes, step.encoding)));
     if (response.status !== 200) problems.push(`step ${index}: HTTP ${response.status} ${shorten(readable(bytes, step.encoding))}`);
-    else if (step.failIf !== undefined && text.includes(step.failIf)) problems.push(`step ${index}: ${shorten(readable(bytes, step.encoding))}`);
+    else if (step.failIf !== undefined && failureTest(step.failIf)(text)) problems.push(`step ${index}: ${shorten(readable(bytes, step.encoding))}`);
     if (step.capture !== undefined) {
       carry = new RegExp(step.capture).exec(text)?.[1];
       if (carry === undefined) problems.push(`step ${index}: nothing matched ${step.capture}`);
@@ -54,6 +55,7 @@ export async function probeWs(target: ServerAddress, load: WsLoad): Promise<Prob
   const ws = await openSocket({ url: wsUrlOf(target.wsUrl, load.path), protocols: load.protocols });
   const { encoding } = load;
   const idMarker = Buffer.from(load.idMarker ?? HRANA_ID_MARKER, "latin1");
+  const failed = failureTest(load.failIf);
   try {
     const handshakeFrames = payloadsOf({ payloads: load.handshake, encoding });
     await handshake(ws, { frames: handshakeFrames, failIf: load.failIf, encoding });
@@ -72,7 +74,7 @@ export async function probeWs(target: ServerAddress, load: WsLoad): Promise<Prob
     for (const reply of await Promise.race([replies, timeout])) {
       if (samples.length < 1) samples.push(shorten(readable(reply, encoding)));
       const slot = requestIdOf(reply, idMarker) - load.firstRequestId;
-      if (reply.includes(load.failIf) || slot < 0 || slot >= load.frames.length) {
+      if (failed(reply) || slot < 0 || slot >= load.frames.length) {
         problems.push(shorten(readable(reply, encoding)));
       }
     }

@@ -1,6 +1,7 @@
 // Opening a load-generating WebSocket and running its handshake frames.
 import WebSocket from "ws";
-import type { PayloadEncoding } from "../scenario.js";
+import type { FailMarkers, PayloadEncoding } from "../scenario.js";
+import { failureTest } from "./fail-markers.js";
 
 /**
  * Client frames must be masked (RFC 6455 §5.3), but nothing here needs the mask to be secret:
@@ -46,16 +47,17 @@ export function openSocket(options: { url: string; protocols: readonly string[];
   });
 }
 
-/** Sends `frames` and waits for as many replies; a reply containing `failIf` rejects. */
+/** Sends `frames` and waits for as many replies; a reply containing a `failIf` marker rejects. */
 export function handshake(
   ws: WebSocket,
-  options: { frames: readonly Buffer[]; failIf: string; encoding?: PayloadEncoding },
+  options: { frames: readonly Buffer[]; failIf: FailMarkers; encoding?: PayloadEncoding },
 ): Promise<void> {
   if (options.frames.length === 0) return Promise.resolve();
+  const failed = failureTest(options.failIf);
   return new Promise((resolve, reject) => {
     let pending = options.frames.length;
     const onMessage = (data: Buffer) => {
-      if (data.includes(options.failIf)) {
+      if (failed(data)) {
         cleanup();
         reject(new Error(`handshake refused: ${data.toString(options.encoding === "base64" ? "hex" : "utf8").slice(0, 300)}`));
         return;

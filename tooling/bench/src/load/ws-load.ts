@@ -4,6 +4,7 @@
 // `ws` itself needs.
 import type WebSocket from "ws";
 import type { LoadRun, SideMeasurement, WsLoad } from "../scenario.js";
+import { failureTest } from "./fail-markers.js";
 import { MeasurementWindow } from "./measurement-window.js";
 import { handshake, openSocket, payloadsOf, sendOptionsFor, wsUrlOf } from "./ws-connect.js";
 
@@ -32,7 +33,7 @@ export async function runWsLoad(run: LoadRun, load: WsLoad): Promise<SideMeasure
   const handshakeFrames = payloadsOf({ payloads: load.handshake, encoding: load.encoding });
   const send = sendOptionsFor(load.encoding);
   const idMarker = Buffer.from(load.idMarker ?? HRANA_ID_MARKER, "latin1");
-  const failIf = Buffer.from(load.failIf, "utf8");
+  const failed = failureTest(load.failIf);
   const slots = frames.length;
   const sentAt = new Float64Array(load.connections * slots);
   const window = new MeasurementWindow(run);
@@ -58,7 +59,7 @@ export async function runWsLoad(run: LoadRun, load: WsLoad): Promise<SideMeasure
         window.failure();
         return;
       }
-      if (data.includes(failIf)) window.failure();
+      if (failed(data)) window.failure();
       else window.success(performance.now() - (sentAt[base + slot] as number));
       if (!running) return;
       sentAt[base + slot] = performance.now();

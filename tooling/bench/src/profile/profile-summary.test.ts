@@ -11,6 +11,8 @@ const profile: CpuProfile = {
     { id: 3, callFrame: frame("run", "file:///repo/node_modules/.pnpm/better-sqlite3@12/node_modules/better-sqlite3/lib/x.js") },
     { id: 4, callFrame: frame("(idle)") },
   ],
+  startTime: 1_000_000,
+  endTime: 1_005_000,
   samples: [2, 3, 3, 3, 4],
   timeDeltas: [1000, 1000, 1000, 1000, 1000],
 };

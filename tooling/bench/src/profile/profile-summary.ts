@@ -2,6 +2,8 @@
 // first: where CPU time was spent by function (self and inclusive) and by area (Baton package,
 // npm package, Node core, GC). For flame graphs, open the file itself in Chrome DevTools or speedscope.
 
+import type { ProfileSpan } from "./profile-window.js";
+
 interface CallFrame {
   readonly functionName: string;
   readonly url: string;
@@ -14,7 +16,7 @@ interface ProfileNode {
   readonly children?: readonly number[];
 }
 
-export interface CpuProfile {
+export interface CpuProfile extends ProfileSpan {
   readonly nodes: readonly ProfileNode[];
   readonly samples: readonly number[];
   readonly timeDeltas: readonly number[];
@@ -68,7 +70,7 @@ function top(options: { totals: Map<string, number>; busyMs: number; limit: numb
     .map(([name, ms]) => ({ name, ms, share: ms / options.busyMs }));
 }
 
-/** Which samples to count: those between `fromMs` and `toMs` after the profile started. */
+/** Which samples to count: those between `fromMs` and `toMs` after the profile started (see profile-window.ts). */
 export interface ProfileWindow {
   readonly fromMs?: number;
   readonly toMs?: number;
@@ -93,7 +95,8 @@ export function summariseProfile(profile: CpuProfile, window: ProfileWindow = {}
     const ms = (profile.timeDeltas[i] ?? 0) / 1000;
     clockMs += ms;
     const node = byId.get(id);
-    if (node === undefined || clockMs < fromMs || clockMs > toMs) return;
+    // A sample stands for the interval that ends at its timestamp, so one stamped at `fromMs` is before the window.
+    if (node === undefined || clockMs <= fromMs || clockMs > toMs) return;
     if (node.callFrame.functionName === "(idle)") {
       idleMs += ms;
       return;

@@ -1,10 +1,11 @@
-// SurrealDB RPC (CBOR) on embedded SQLite: Baton against bare `ws` / node:http servers that decode
-// the same CBOR requests with cbor-x and run the equivalent better-sqlite3 statement. Both sides
-// get byte-identical requests and read identical copies of the record seed (seed-records.ts).
+// SurrealDB RPC (CBOR) on embedded SQLite, through the record methods and through `query` with the
+// SurrealQL the official SDK sends: Baton against bare `ws` / node:http servers that decode the same
+// CBOR requests with cbor-x and run the equivalent better-sqlite3 statement. Both sides get
+// byte-identical requests and read identical copies of the record seed (seed-records.ts).
 import { RecordId, Table } from "@baton/codecs";
-import type { HttpLoad, Scenario, WsLoad } from "../scenario.js";
+import type { FailMarkers, HttpLoad, Scenario, WsLoad } from "../scenario.js";
 import { RECORD_NAMESPACE, RECORD_WRITE_TABLE, PERSON_TABLE } from "../seed-records.js";
-import { RPC_FAILED, rpcFrame, rpcIdMarker } from "./rpc-wire.js";
+import { QUERY_FAILED, RPC_FAILED, rpcFrame, rpcIdMarker } from "./rpc-wire.js";
 
 const RPC_PATH = "/rpc";
 const FIRST_REQUEST_ID = 1000;
@@ -14,16 +15,45 @@ const SELECT_PARAMS = [new RecordId(PERSON_TABLE, 4242)];
 /** A new record with a generated id: `create [bench, {…}]`, answered with the record. */
 const CREATE_PARAMS = [new Table(RECORD_WRITE_TABLE), { name: "bench", qty: 7 }];
 
+/**
+ * `db.select(new RecordId("person", 4242))` of the official SDK: `query` with its text and binding
+ * (reference section 11). The SDK numbers `bind__N` from a counter shared with request ids, so its
+ * texts differ from call to call; the load sends one fixed number, which no side can exploit
+ * (neither caches by text).
+ */
+const QUERY_SELECT_PARAMS = ["SELECT * FROM ONLY $bind__1", { bind__1: SELECT_PARAMS[0] }];
+/**
+ * `db.create(new Table("bench")).content({…})`: the SDK's create of a table, so each request makes
+ * a new record. Its create of a record id (`CREATE ONLY $b CONTENT $b`) cannot be repeated with
+ * pre-encoded frames: the second would fail as a duplicate.
+ */
+const QUERY_CREATE_PARAMS = ["CREATE $bind__1 CONTENT $bind__2", { bind__1: CREATE_PARAMS[0], bind__2: CREATE_PARAMS[1] }];
+
 interface RpcCall {
-  readonly verb: "select" | "create";
+  readonly verb: "select" | "create" | "query-select" | "query-create";
   readonly method: string;
   readonly params: readonly unknown[];
   readonly what: string;
+  readonly failIf: FailMarkers;
 }
 
 const CALLS: readonly RpcCall[] = [
-  { verb: "select", method: "select", params: SELECT_PARAMS, what: "select of one record by id" },
-  { verb: "create", method: "create", params: CREATE_PARAMS, what: "create of one record with a generated id" },
+  { verb: "select", method: "select", params: SELECT_PARAMS, what: "select of one record by id", failIf: RPC_FAILED },
+  { verb: "create", method: "create", params: CREATE_PARAMS, what: "create of one record with a generated id", failIf: RPC_FAILED },
+  {
+    verb: "query-select",
+    method: "query",
+    params: QUERY_SELECT_PARAMS,
+    what: "the SDK's SurrealQL select of one record by id",
+    failIf: QUERY_FAILED,
+  },
+  {
+    verb: "query-create",
+    method: "query",
+    params: QUERY_CREATE_PARAMS,
+    what: "the SDK's SurrealQL create of one record in a table",
+    failIf: QUERY_FAILED,
+  },
 ];
 
 const databases = [RECORD_NAMESPACE];
@@ -44,7 +74,7 @@ function rpcWs(options: { call: RpcCall; connections: number; inFlight: number }
     frames,
     firstRequestId: FIRST_REQUEST_ID,
     idMarker: rpcIdMarker(String(FIRST_REQUEST_ID + inFlight - 1).length),
-    failIf: RPC_FAILED,
+    failIf: call.failIf,
   };
   return {
     name: `rpc-ws-${call.verb}-${connections}x${inFlight}`,
@@ -73,7 +103,7 @@ function rpcHttp(options: { call: RpcCall; connections: number }): Scenario {
           "surreal-ns": RECORD_NAMESPACE,
           "surreal-db": RECORD_NAMESPACE,
         },
-        failIf: RPC_FAILED,
+        failIf: call.failIf,
       },
     ],
   };

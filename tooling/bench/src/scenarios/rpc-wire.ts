@@ -29,3 +29,12 @@ export function rpcIdMarker(digits: number): string {
   const head = Buffer.from(surrealCborCodec.encode("0".repeat(digits))).subarray(0, 1);
   return cborTextMarker("id") + head.toString("latin1");
 }
+
+/**
+ * What a `query` reply with a failed statement contains: the text "ERR", a statement entry's status
+ * (reference section 4.1). Such a call still succeeds, so `RPC_FAILED` alone would miss it.
+ */
+export const QUERY_STATEMENT_FAILED = cborTextMarker("ERR");
+
+/** A `query` reply fails as a whole call (`error`) or in its statement (status `ERR`). */
+export const QUERY_FAILED: readonly string[] = [RPC_FAILED, QUERY_STATEMENT_FAILED];
