@@ -110,13 +110,14 @@ for (const [name, c] of rows) {
   console.log(`  ${name.padEnd(width)}  ${String(c.passed).padStart(4)} passed  ${String(c.failed).padStart(3)} failed  ${String(c.skipped).padStart(3)} skipped`);
 }
 if (files.length === 0) problems.push(`no test reports in ${relative(repoRoot, reportDir) || "."}/: did any test task run?`);
-if (failures.length > 0) {
-  console.log("Failed:");
-  for (const line of failures) console.log(`  ✗ ${line}`);
-}
 if (skips.length > 0) {
   console.log("Skipped (each name should say why):");
   for (const line of skips) console.log(`  ↓ ${line}`);
+}
+// Failures come after the (long) list of skips, so the tail of a CI log shows them.
+if (failures.length > 0) {
+  console.log("Failed:");
+  for (const line of failures) console.log(`  ✗ ${line}`);
 }
 const testsTotal = total.passed + total.failed + total.skipped;
 if (files.length > 0 && testsTotal === 0) problems.push("the reports hold no tests at all");
