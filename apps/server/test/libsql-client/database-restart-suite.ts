@@ -3,8 +3,8 @@
 // response or a hung-up socket), and once it is back they must succeed again. A transaction whose
 // connection died with the server must fail too, not carry on without its earlier statements.
 //
-// This stops and starts a real, shared database server: vitest.config.ts runs these files after
-// every other test file of the package, so that no other suite of ours loses its database midway.
+// This stops and starts a real database server, so each file gives the suite a server of its own
+// (private-database-server.ts): the shared ones on 5432 and 3306 serve other tests at the same time.
 import { LibsqlError, type Client } from "@libsql/client";
 import { describe, expect, test } from "vitest";
 import type { Backend } from "./backends.js";
@@ -97,7 +97,7 @@ export function databaseRestartSuite(backend: Backend, control: DatabaseControl)
         phase = "after";
       } finally {
         if (!ready) {
-          // Whatever failed, leave the database running for everyone else.
+          // Whatever failed, leave the database running for the cleanup after the test.
           stopped = true;
           if (!(await control.isReady())) await control.start();
           await waitUntil(() => control.isReady(), READY_WITHIN_MS);
