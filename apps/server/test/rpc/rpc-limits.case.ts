@@ -91,7 +91,10 @@ export function limitCases(baton: RpcFixture): void {
 
 /** Transactions unused for `--rpc-transaction-idle-timeout` roll back; a server of its own with a short one. */
 export function transactionExpiryCases(config: { transport: RpcTransport; format: RpcFormat; backend: Backend }): void {
-  const IDLE_MS = 300;
+  // The busy transaction is used every tenth of this, plus one request's latency, and the idle one
+  // must outlive three requests: only a request slower than nine tenths of it (not a loaded
+  // machine's slow one) could roll back either too early.
+  const IDLE_MS = 1000;
   describe("idle RPC transactions roll back", () => {
     const baton = useRpcBaton(config, { args: ["--rpc-transaction-idle-timeout", String(IDLE_MS), "--rpc-max-transactions", "2"] });
     test("an idle transaction is rolled back and gone; one in use is kept; the limit comes from the flag", async () => {
@@ -104,14 +107,19 @@ export function transactionExpiryCases(config: { transport: RpcTransport; format
       await db.call("use", [b, b]);
       const busy = await db.call("begin");
       await expectRpcError(db.call("begin"), limit("maxTransactionsPerSocket", 2));
-      // Used every half idle time for longer than the idle time: still open, and committed.
-      for (let i = 0; i < 5; i++) {
-        await sleep(IDLE_MS / 2);
-        await db.call("create", [baton.rid(t, `kept${i}`), { n: i }], { txn: busy });
+      // The server runs in this process: the idle transaction's timer, due before this one, fires
+      // before it, so once it has fired the idle transaction has been rolled back.
+      let rolledBack = false;
+      const idleTimePassed = sleep(2 * IDLE_MS).then(() => (rolledBack = true));
+      // Used often until then: still open, and committed.
+      let kept = 0;
+      while (!rolledBack) {
+        await db.call("create", [baton.rid(t, `kept${kept}`), { n: kept }], { txn: busy });
+        kept++;
+        await Promise.race([sleep(IDLE_MS / 10), idleTimePassed]);
       }
       await db.call("commit", [busy]);
-      expect(await db.call("select", [baton.rid(t, "kept4")])).toMatchObject({ n: 4 });
-      await sleep(2 * IDLE_MS);
+      expect(await db.call("select", [baton.rid(t, `kept${kept - 1}`)])).toMatchObject({ n: kept - 1 });
       await db.call("use", [a, a]);
       await expectRpcError(db.call("select", [baton.rid(t, "lost")], { txn: idle }), { code: -32603, message: "Transaction not found" });
       await expectRpcError(db.call("commit", [idle]), { code: -32603, message: "Transaction not found" });

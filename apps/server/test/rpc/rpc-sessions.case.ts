@@ -159,7 +159,9 @@ export function sessionCases(baton: RpcFixture): void {
 
 /** HTTP attached sessions expire when idle; a server of their own with a short idle time. */
 export function sessionExpiryCases(config: { transport: RpcTransport; format: RpcFormat; backend: Backend }): void {
-  const IDLE_MS = 300;
+  // The busy session is used every tenth of this, plus one request's latency: only a request
+  // slower than nine tenths of it (not a loaded machine's slow one) could let it expire.
+  const IDLE_MS = 1000;
   describe("attached HTTP sessions expire when idle", () => {
     const baton = useRpcBaton(config, { args: ["--rpc-session-idle-timeout", String(IDLE_MS)] });
     test("an idle attached session is gone; one in use is kept", async () => {
@@ -167,12 +169,16 @@ export function sessionExpiryCases(config: { transport: RpcTransport; format: Rp
       const [idle, busy] = [baton.newSessionId(), baton.newSessionId()];
       await db.call("attach", [], { session: idle });
       await db.call("attach", [], { session: busy });
-      // Used every half idle time for longer than the idle time: still there.
-      for (let i = 0; i < 5; i++) {
-        await sleep(IDLE_MS / 2);
+      // The server runs in this process: its sweeps (every quarter of the idle time) that fall
+      // due before this timer run before it, so once it fires the idle session has been swept.
+      let swept = false;
+      const idleTimePassed = sleep(2 * IDLE_MS).then(() => (swept = true));
+      // Used often until then: still there.
+      while (!swept) {
         expect(await db.call("ping", [], { session: busy })).toBe(baton.none);
+        await Promise.race([sleep(IDLE_MS / 10), idleTimePassed]);
       }
-      await sleep(5 * IDLE_MS);
+      expect(await db.call("ping", [], { session: busy })).toBe(baton.none);
       await expectRpcError(db.call("ping", [], { session: idle }), {
         code: -32000,
         kind: "NotFound",
