@@ -15,6 +15,8 @@ export interface DatabaseTarget {
 /** What protocol handlers need: a tenant's database for a target. */
 export interface DatabaseRouter {
   database(target: DatabaseTarget): Promise<SqlDatabase>;
+  /** The target's database when it is open already, without waiting (see SqlAdapter.openDatabase). */
+  openDatabase?(target: DatabaseTarget): SqlDatabase | undefined;
 }
 
 /** A stable key for a target, for checking that a stream stays with its tenant. */
@@ -59,6 +61,11 @@ export class AdapterRegistry implements DatabaseRouter {
 
   database(target: DatabaseTarget): Promise<SqlDatabase> {
     return this.adapter(target.adapter).database(validateNamespace(target.namespace));
+  }
+
+  /** Throws as database() does for an unknown adapter or an invalid namespace. */
+  openDatabase(target: DatabaseTarget): SqlDatabase | undefined {
+    return this.adapter(target.adapter).openDatabase?.(validateNamespace(target.namespace));
   }
 
   /** Every adapter answers. */

@@ -24,7 +24,9 @@ export function resolveArguments(
   const values: (SqlValue | undefined)[] = [...input.args];
   values.length = count;
   // Named arguments win over positional ones for the same index.
-  for (const [index, value] of resolveNamed(table, input.namedArgs)) values[index] = value;
+  if (input.namedArgs.length > 0) {
+    for (const [index, value] of resolveNamed(table, input.namedArgs)) values[index] = value;
+  }
   for (let index = 0; index < count; index++) {
     if (values[index] === undefined && table.referenced[index] === true) {
       const name = table.names[index] ?? null;

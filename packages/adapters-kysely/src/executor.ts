@@ -111,6 +111,11 @@ export interface SqlAdapter {
   readonly dialect: "sqlite" | "postgres" | "mysql" | "libsql";
   /** The database of one tenant; `namespace` is already validated (see tenant-name.ts). */
   database(namespace: string): Promise<SqlDatabase>;
+  /**
+   * The tenant's database when it is open already, without waiting; undefined otherwise (then
+   * database()). Lets a request that needs no waiting be answered without yielding.
+   */
+  openDatabase?(namespace: string): SqlDatabase | undefined;
   /** Cheap liveness check for `/health`. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -29,6 +29,11 @@ export class TenantCache<D> {
     return pending;
   }
 
+  /** The namespace's database if it is open and cached. */
+  peek(namespace: string): D | undefined {
+    return this.#databases.get(namespace);
+  }
+
   /** Forgets every cached database and returns them, for closing. */
   drain(): D[] {
     const all = [...this.#databases.entries()].map(([, database]) => database);

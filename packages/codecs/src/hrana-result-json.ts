@@ -16,6 +16,32 @@ export interface ExecutedStatement {
   readonly rowsWritten: number;
 }
 
+type ExecutedColumns = ExecutedStatement["columns"];
+
+interface WireColumns {
+  readonly cols: Col[];
+  readonly json: string;
+}
+
+/**
+ * Wire columns of column lists an executor hands out again and again: it freezes the list it
+ * caches with a prepared statement, and every result of that statement shares it.
+ */
+const sharedColumns = new WeakMap<ExecutedColumns, WireColumns>();
+
+function wireColumns(columns: ExecutedColumns): WireColumns {
+  const shared = Object.isFrozen(columns) ? sharedColumns.get(columns) : undefined;
+  if (shared !== undefined) return shared;
+  const cols = columns.map((col) => ({ name: col.name, decltype: col.decltype }));
+  const made = { cols, json: JSON.stringify(cols) };
+  if (!Object.isFrozen(columns)) return made;
+  // Shared by every result of the statement from now on: nobody may change them.
+  for (const col of cols) Object.freeze(col);
+  Object.freeze(cols);
+  sharedColumns.set(columns, made);
+  return made;
+}
+
 /**
  * A Hrana StmtResult over an executor's rows. `rows` builds the wire values on first read, for
  * code that inspects them; encodeHranaJson() writes the text without them, and JSON.stringify
@@ -28,11 +54,14 @@ export class HranaStmtResult implements StmtResult {
   readonly rows_read: number;
   readonly rows_written: number;
   readonly #rows: readonly (readonly SqlValue[])[];
+  readonly #colsJson: string;
   #wireRows: Value[][] | undefined;
 
   /** Throws VALUE_NOT_REPRESENTABLE, as valueToWire does, for a REAL that JSON cannot carry. */
   constructor(result: ExecutedStatement) {
-    this.cols = result.columns.map((col) => ({ name: col.name, decltype: col.decltype }));
+    const columns = wireColumns(result.columns);
+    this.cols = columns.cols;
+    this.#colsJson = columns.json;
     this.#rows = result.rows;
     this.affected_row_count = result.affectedRowCount;
     this.last_insert_rowid = result.lastInsertRowid === null ? null : result.lastInsertRowid.toString();
@@ -64,7 +93,7 @@ export class HranaStmtResult implements StmtResult {
 
   /** The JSON text of this result. */
   json(): string {
-    let out = `{"cols":${JSON.stringify(this.cols)},"rows":[`;
+    let out = `{"cols":${this.#colsJson},"rows":[`;
     const rows = this.#rows;
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i] as readonly SqlValue[];

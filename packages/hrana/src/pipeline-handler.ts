@@ -1,7 +1,7 @@
 // Hrana over HTTP: the pipeline and cursor endpoints. Every request of a pipeline runs, in
 // order, and gets exactly one result; only a failure of the whole body (bad envelope, bad
 // baton, unknown tenant) is thrown, for the transport to answer with an HTTP error.
-import { targetKey, type DatabaseRouter, type DatabaseTarget } from "@baton/adapters-kysely";
+import { targetKey, type DatabaseRouter, type DatabaseTarget, type SqlDatabase } from "@baton/adapters-kysely";
 import { GatewayError, toGatewayError, validatorFor } from "@baton/protocol-types";
 import {
   CursorReqBody,
@@ -17,7 +17,7 @@ import { batchResultToEntries } from "./cursor-entries.js";
 import { HranaStream } from "./hrana-stream.js";
 import { HttpStreamState } from "./http-stream-state.js";
 import { decodeStreamRequest, type HranaVersion } from "./request-decoder.js";
-import { dispatchStreamRequest } from "./stream-request-dispatcher.js";
+import { dispatchStreamRequest, type StreamRequestContext } from "./stream-request-dispatcher.js";
 import { errorToWire } from "./wire-mapping.js";
 
 const pipelineBody = validatorFor(PipelineReqBody);
@@ -28,6 +28,13 @@ export interface HttpRequestInfo {
   readonly target: DatabaseTarget;
   /** The decoded body (codec output), not yet validated. */
   readonly body: unknown;
+}
+
+/** A pipeline's progress: the stream's context, the results so far, and whether it closed. */
+interface PipelineRun {
+  readonly ctx: StreamRequestContext;
+  readonly results: StreamResult[];
+  closed: boolean;
 }
 
 export interface PipelineHandlerOptions {
@@ -47,33 +54,89 @@ export class PipelineHandler {
     this.#limits = options.sqlStoreLimits;
   }
 
-  async pipeline(request: HttpRequestInfo): Promise<PipelineRespBody> {
+  /**
+   * Runs a pipeline. The answer is a promise only when something had to wait (opening the
+   * tenant's database, a statement waiting for a connection or a lock): a pipeline of one-shot
+   * statements on an open SQLite database is answered before this returns.
+   */
+  pipeline(request: HttpRequestInfo): PipelineRespBody | Promise<PipelineRespBody> {
     const body = request.body;
     if (!pipelineBody.check(body)) {
       throw new GatewayError("PROTOCOL_ERROR", `Invalid pipeline body: ${pipelineBody.explain(body)}`);
     }
-    const lease = await this.#lease(request, body.baton);
-    let closed = false;
-    const results: StreamResult[] = [];
+    const open = this.#databases.openDatabase?.(request.target);
+    if (open === undefined) {
+      return this.#databases.database(request.target).then((database) => this.#run(request, body, database));
+    }
+    return this.#run(request, body, open);
+  }
+
+  #run(request: HttpRequestInfo, body: PipelineReqBody, database: SqlDatabase): PipelineRespBody | Promise<PipelineRespBody> {
+    const lease = this.#lease(request, { baton: body.baton, database });
+    const run: PipelineRun = { ctx: lease.state.context(request.version), results: [], closed: false };
+    const requests = body.requests;
     try {
-      const ctx = lease.state.context(request.version);
-      for (const raw of body.requests) {
-        try {
-          const decoded = decodeStreamRequest(raw, request.version);
-          const pending = dispatchStreamRequest(ctx, decoded);
-          results.push({ type: "ok", response: pending instanceof Promise ? await pending : pending });
-          if (decoded.type === "close") closed = true;
-        } catch (error) {
-          results.push({ type: "error", error: errorToWire(toGatewayError(error)) });
-        }
+      for (let i = 0; i < requests.length; i++) {
+        const pending = this.#step(run, requests[i]);
+        if (pending !== undefined) return this.#finishLater({ run, lease, rest: requests.slice(i + 1), pending });
       }
     } catch (error) {
-      closed = true;
-      await lease.state.stream.close();
-      lease.finish(true);
-      throw error;
+      return this.#abandon(lease, error);
     }
-    return { baton: lease.finish(closed), base_url: null, results };
+    return { baton: lease.finish(run.closed), base_url: null, results: run.results };
+  }
+
+  /** The rest of a pipeline once one of its requests had to wait. */
+  async #finishLater(options: {
+    run: PipelineRun;
+    lease: HttpStreamLease<HttpStreamState>;
+    rest: readonly unknown[];
+    pending: Promise<void>;
+  }): Promise<PipelineRespBody> {
+    const { run, lease } = options;
+    try {
+      await options.pending;
+      for (const raw of options.rest) await this.#step(run, raw);
+    } catch (error) {
+      return this.#abandon(lease, error);
+    }
+    return { baton: lease.finish(run.closed), base_url: null, results: run.results };
+  }
+
+  /**
+   * One request: its result is pushed at once, or when the returned promise settles (the
+   * promise never rejects: a failing request gets an error result).
+   */
+  #step(run: PipelineRun, raw: unknown): Promise<void> | undefined {
+    try {
+      const decoded = decodeStreamRequest(raw, run.ctx.version);
+      const pending = dispatchStreamRequest(run.ctx, decoded);
+      const closes = decoded.type === "close";
+      if (!(pending instanceof Promise)) {
+        run.results.push({ type: "ok", response: pending });
+        if (closes) run.closed = true;
+        return undefined;
+      }
+      return pending.then(
+        (response) => {
+          run.results.push({ type: "ok", response });
+          if (closes) run.closed = true;
+        },
+        (error: unknown) => {
+          run.results.push({ type: "error", error: errorToWire(toGatewayError(error)) });
+        },
+      );
+    } catch (error) {
+      run.results.push({ type: "error", error: errorToWire(toGatewayError(error)) });
+      return undefined;
+    }
+  }
+
+  /** Something failed outside any one request: the stream is closed and the failure thrown. */
+  async #abandon(lease: HttpStreamLease<HttpStreamState>, error: unknown): Promise<never> {
+    await lease.state.stream.close();
+    lease.finish(true);
+    throw error;
   }
 
   /** The v3 cursor endpoint: the baton first, then the batch's entries. */
@@ -82,7 +145,8 @@ export class PipelineHandler {
     if (!cursorBody.check(body)) {
       throw new GatewayError("PROTOCOL_ERROR", `Invalid cursor body: ${cursorBody.explain(body)}`);
     }
-    const lease = await this.#lease(request, body.baton);
+    const database = this.#databases.openDatabase?.(request.target) ?? (await this.#databases.database(request.target));
+    const lease = this.#lease(request, { baton: body.baton, database });
     let entries: CursorEntry[];
     try {
       checkBatch(body.batch, request.version);
@@ -97,10 +161,10 @@ export class PipelineHandler {
     return { head: { baton: lease.finish(false), base_url: null }, entries };
   }
 
-  async #lease(request: HttpRequestInfo, baton: string | null | undefined): Promise<HttpStreamLease<HttpStreamState>> {
-    const database = await this.#databases.database(request.target);
+  #lease(request: HttpRequestInfo, options: { baton: string | null | undefined; database: SqlDatabase }): HttpStreamLease<HttpStreamState> {
+    const { database } = options;
     const lease = this.#streams.begin(
-      baton,
+      options.baton,
       () =>
         new HttpStreamState({
           stream: new HranaStream({ database, target: request.target }),

@@ -151,7 +151,8 @@ export class BatonServer {
         case "hrana-probe":
           return sendText(res, { status: 200, text: `Hrana over HTTP v${route.version}\n` });
         case "hrana": {
-          await this.#authenticate(parseAuthorization(req.headers.authorization));
+          const authorized = this.#authenticate(parseAuthorization(req.headers.authorization));
+          if (authorized !== undefined) await authorized;
           const call = { req, res, endpoint: route.endpoint, version: route.version, target: resolved.target };
           return await handleHranaHttp(this.hrana, { call, maxBodyBytes: this.#maxBodyBytes });
         }
@@ -223,7 +224,7 @@ export class BatonServer {
         return;
       }
       const version = negotiation.kind === "hrana" ? negotiation.version : 1;
-      const authenticate = (jwt: string | null) =>
+      const authenticate = async (jwt: string | null) =>
         this.#authenticate(jwt === null ? null : { scheme: "bearer", token: jwt });
       bindHranaSocket(ws, { service: this.hrana, version, target, authenticate });
     });

@@ -5,10 +5,13 @@ export type Credential =
   | { readonly scheme: "bearer"; readonly token: string }
   | { readonly scheme: "basic"; readonly user: string; readonly password: string };
 
-/** Decides whether a credential (or its absence) may use the server; throws AUTH_* to refuse. */
-export type Authenticator = (credential: Credential | null) => Promise<void>;
+/**
+ * Decides whether a credential (or its absence) may use the server; throws (or rejects with)
+ * AUTH_* to refuse. A decision that needs no waiting may be given at once.
+ */
+export type Authenticator = (credential: Credential | null) => void | Promise<void>;
 
-export const allowAnyone: Authenticator = async () => undefined;
+export const allowAnyone: Authenticator = () => undefined;
 
 /** Parses an `Authorization` header; the scheme is case-insensitive. */
 export function parseAuthorization(header: string | undefined): Credential | null {

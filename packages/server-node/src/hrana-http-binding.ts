@@ -24,7 +24,8 @@ export async function handleHranaHttp(
   const body = jsonCodec.decode(await readBody(req, options.maxBodyBytes));
   if (endpoint === "pipeline") {
     // Hrana's own encoder writes statement rows without per-cell objects (see @baton/codecs).
-    const payload = encodeHranaJson(await service.http.pipeline({ version, target, body }));
+    const response = service.http.pipeline({ version, target, body });
+    const payload = encodeHranaJson(response instanceof Promise ? await response : response);
     res.writeHead(200, { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(payload) });
     res.end(payload);
     return;

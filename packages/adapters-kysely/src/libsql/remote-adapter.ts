@@ -79,6 +79,9 @@ export function createRemoteAdapter(options: RemoteAdapterOptions): SqlAdapter {
       return databaseOf(namespace);
     },
 
+    // Remote databases are created without waiting (their link connects on first use).
+    openDatabase: databaseOf,
+
     /** Opens a stream on the default namespace's database and runs `SELECT 1`. */
     async ping(): Promise<void> {
       await databaseOf(options.defaultNamespace).ping();

@@ -84,6 +84,11 @@ export function createMysqlAdapter(options: MysqlAdapterOptions): SqlAdapter {
       return databases.get(namespace);
     },
 
+    openDatabase(namespace: string): SqlDatabase | undefined {
+      assertOpen();
+      return databases.peek(namespace);
+    },
+
     async ping(): Promise<void> {
       assertOpen();
       const physical = await pool.acquire();

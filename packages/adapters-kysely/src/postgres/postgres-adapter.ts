@@ -99,6 +99,11 @@ export function createPostgresAdapter(options: PostgresAdapterOptions): SqlAdapt
       return databases.get(namespace);
     },
 
+    openDatabase(namespace: string): SqlDatabase | undefined {
+      assertOpen();
+      return databases.peek(namespace);
+    },
+
     async ping(): Promise<void> {
       assertOpen();
       try {

@@ -46,3 +46,13 @@ function namesTempSchema(sql: string, options: TokenizeOptions): boolean {
     return identifierValue(token).toLowerCase() === "temp" && tokens[i + 1]?.text === ".";
   });
 }
+
+/**
+ * True when the text has a `*` outside strings, quoted names and comments: a statement whose
+ * result columns could follow the schema (`SELECT *`, `t.*`, `RETURNING *`). Multiplication
+ * counts too; it only makes the answer cautious.
+ */
+export function hasStarToken(sql: string, options: TokenizeOptions = {}): boolean {
+  if (!sql.includes("*")) return false;
+  return significantTokens(sql, options).some((token) => token.kind === "punct" && token.text.includes("*"));
+}

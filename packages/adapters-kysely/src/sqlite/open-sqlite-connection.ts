@@ -1,6 +1,7 @@
 // Opening one connection to a database file with the settings every Baton connection has.
 import { retryWhileBusy } from "./busy-retry.js";
 import type { LockNotifier } from "./lock-notifier.js";
+import type { SchemaEpoch } from "./schema-epoch.js";
 import { SqliteConnection } from "./sqlite-connection.js";
 import type { SqliteDatabaseLike, SqliteDriverLike } from "./sqlite-driver.js";
 import { executionError } from "./sqlite-errors.js";
@@ -11,6 +12,7 @@ export interface ConnectionSettings {
   readonly driver: SqliteDriverLike;
   readonly file: string;
   readonly notifier: LockNotifier;
+  readonly schemaEpoch: SchemaEpoch;
   readonly busyTimeoutMs: number;
   readonly synchronous: "FULL" | "NORMAL";
   readonly statementCacheSize: number;
@@ -45,6 +47,7 @@ export async function openSqliteConnection(settings: ConnectionSettings): Promis
     db,
     driver: settings.driver,
     notifier: settings.notifier,
+    schemaEpoch: settings.schemaEpoch,
     busyTimeoutMs: settings.busyTimeoutMs,
     statementCacheSize: settings.statementCacheSize,
   });

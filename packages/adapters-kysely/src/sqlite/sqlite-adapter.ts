@@ -93,6 +93,11 @@ export function createDirectoryAdapter(options: SqliteAdapterOptions, engine: Em
     name: options.name ?? engine.defaultName,
     dialect: engine.dialect,
 
+    openDatabase(namespace: string): SqlDatabase | undefined {
+      assertOpen();
+      return databases.get(namespace);
+    },
+
     async database(namespace: string): Promise<SqlDatabase> {
       assertOpen();
       // Hot path: a namespace already open was validated when it was opened.

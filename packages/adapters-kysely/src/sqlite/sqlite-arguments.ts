@@ -26,8 +26,9 @@ export function bindArguments(
 ): SqliteBindArgs {
   const values = resolveArguments(table, input);
   const positional: unknown[] = [];
-  const named: Record<string, unknown> = {};
-  const namedBy = new Map<string, { name: string; value: SqlValue }>();
+  // Made at the first named parameter: most statements have none.
+  let named: Record<string, unknown> | undefined;
+  let namedBy: Map<string, { name: string; value: SqlValue }> | undefined;
   for (let index = 0; index < values.length; index++) {
     const name = table.names[index] ?? null;
     // An index the text never references still needs a value: better-sqlite3 counts it.
@@ -37,6 +38,8 @@ export function bindArguments(
       continue;
     }
     const key = name.slice(1);
+    named ??= {};
+    namedBy ??= new Map();
     const earlier = namedBy.get(key);
     if (earlier !== undefined && !sameValue(earlier.value, value)) {
       throw invalid(`Parameters ${earlier.name} and ${name} cannot take different values (the driver binds both by "${key}")`);
@@ -44,7 +47,7 @@ export function bindArguments(
     namedBy.set(key, { name, value });
     named[key] = toSqlite(value, index);
   }
-  return Object.keys(named).length > 0 ? [positional, named] : [positional];
+  return named === undefined ? [positional] : [positional, named];
 }
 
 function toSqlite(value: SqlValue, index: number): unknown {

@@ -9,9 +9,12 @@ import { classifyStatement } from "../sql-text/statement-classifier.js";
 import { splitStatements } from "../sql-text/statement-splitter.js";
 import { retryWhileBusy } from "./busy-retry.js";
 import type { LockNotifier } from "./lock-notifier.js";
+import type { SchemaEpoch } from "./schema-epoch.js";
 import type { SqliteDatabaseLike, SqliteDriverLike, SqliteStatementLike } from "./sqlite-driver.js";
 import { executionError, isRetryableBusy, prepareError } from "./sqlite-errors.js";
 import { resultColumns, runStatement, type ChangeCounters, type PreparedStatement } from "./statement-runner.js";
+import type { ResultColumn } from "../executor.js";
+import { hasStarToken } from "../sql-text/statement-classifier.js";
 
 export interface SqliteConnectionOptions {
   /** An open connection with busy_timeout 0 (see busy-retry.ts). */
@@ -20,6 +23,8 @@ export interface SqliteConnectionOptions {
   readonly driver: SqliteDriverLike;
   /** The notifier of the connection's database file. */
   readonly notifier: LockNotifier;
+  /** The schema epoch of the connection's database file. */
+  readonly schemaEpoch: SchemaEpoch;
   readonly busyTimeoutMs: number;
   readonly statementCacheSize: number;
 }
@@ -51,6 +56,9 @@ export class SqliteConnection implements SqlConnection {
   readonly #db: SqliteDatabaseLike;
   readonly #driver: SqliteDriverLike;
   readonly #notifier: LockNotifier;
+  readonly #schemaEpoch: SchemaEpoch;
+  /** A statement that may change the schema ran in the open transaction. */
+  #schemaChangedInTransaction = false;
   readonly #busyTimeoutMs: number;
   readonly #cache: LruCache<string, PreparedStatement>;
   #counters: SqliteStatementLike | undefined;
@@ -62,6 +70,7 @@ export class SqliteConnection implements SqlConnection {
     this.#db = options.db;
     this.#driver = options.driver;
     this.#notifier = options.notifier;
+    this.#schemaEpoch = options.schemaEpoch;
     this.#busyTimeoutMs = options.busyTimeoutMs;
     // better-sqlite3 has no finalize(): an evicted statement is finalized when it is collected.
     this.#cache = new LruCache({ capacity: options.statementCacheSize });
@@ -199,7 +208,12 @@ export class SqliteConnection implements SqlConnection {
     try {
       return work();
     } finally {
-      if (before && !(this.#db.open && this.#db.inTransaction)) this.#notifier.notify();
+      if (before && !(this.#db.open && this.#db.inTransaction)) {
+        // Committed or rolled back, a schema change is now what every connection sees.
+        if (this.#schemaChangedInTransaction) this.#schemaEpoch.advance();
+        this.#schemaChangedInTransaction = false;
+        this.#notifier.notify();
+      }
     }
   }
 
@@ -218,7 +232,14 @@ export class SqliteConnection implements SqlConnection {
     statement.safeIntegers(true);
     // Rows as arrays, so that duplicate column names survive.
     if (statement.reader) statement.raw(true);
-    const prepared = { statement, parameters: parameterTable(sql, lexing), traits: classifyStatement(sql, lexing) };
+    const prepared: PreparedStatement = {
+      statement,
+      parameters: parameterTable(sql, lexing),
+      traits: classifyStatement(sql, lexing),
+      // Without `*`, the names of a statement's columns are in its text, and a schema change that
+      // took a column away would make it fail rather than change its columns.
+      columnCache: statement.reader && !hasStarToken(sql, lexing) ? { epoch: -1, columns: [] } : undefined,
+    };
     if (cache) this.#cache.set(sql, prepared);
     return prepared;
   }
@@ -226,8 +247,40 @@ export class SqliteConnection implements SqlConnection {
   #run(prepared: PreparedStatement, input: Omit<StatementInput, "sql">): StatementResult {
     const bindArgs = this.#driver.bindArguments(prepared.parameters, input);
     // Tainted before running: a failed PRAGMA may still have changed something.
-    if (prepared.traits.isTainting) this.#tainted = true;
-    return runStatement({ prepared, bindArgs, wantRows: input.wantRows, readCounters: () => this.#readCounters() });
+    const { traits } = prepared;
+    if (traits.isTainting) this.#tainted = true;
+    const changesSchema = traits.isDdl || traits.isTainting;
+    try {
+      return runStatement({
+        prepared,
+        bindArgs,
+        wantRows: input.wantRows,
+        readCounters: () => this.#readCounters(),
+        columns: () => this.#columnsOf(prepared),
+      });
+    } finally {
+      if (changesSchema) {
+        this.#schemaEpoch.advance();
+        if (this.#db.open && this.#db.inTransaction) this.#schemaChangedInTransaction = true;
+      }
+    }
+  }
+
+  /**
+   * The statement's result columns, read from SQLite only when the file's schema may have
+   * changed since they were last read: better-sqlite3's columns() builds five strings per
+   * column and cost as much as a point select. Statements with `*` read them every time.
+   */
+  #columnsOf(prepared: PreparedStatement): readonly ResultColumn[] {
+    const cache = prepared.columnCache;
+    if (cache === undefined) return resultColumns(prepared.statement);
+    const epoch = this.#schemaEpoch.value;
+    if (cache.epoch !== epoch) {
+      // Frozen: the same array is handed to every result of the statement.
+      cache.columns = Object.freeze(resultColumns(prepared.statement));
+      cache.epoch = epoch;
+    }
+    return cache.columns;
   }
 
   #readCounters(): ChangeCounters {

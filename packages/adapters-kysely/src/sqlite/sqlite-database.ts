@@ -3,10 +3,11 @@
 import { GatewayError, toGatewayError } from "@baton/protocol-types";
 import type { SqlConnection, SqlDatabase } from "../executor.js";
 import { LockNotifier } from "./lock-notifier.js";
+import { SchemaEpoch } from "./schema-epoch.js";
 import { openSqliteConnection, type ConnectionSettings } from "./open-sqlite-connection.js";
 import { SqliteConnection } from "./sqlite-connection.js";
 
-export interface SqliteDatabaseOptions extends Omit<ConnectionSettings, "notifier"> {
+export interface SqliteDatabaseOptions extends Omit<ConnectionSettings, "notifier" | "schemaEpoch"> {
   /** Shown in error messages (the tenant namespace). */
   readonly name: string;
   readonly poolSize: number;
@@ -39,8 +40,9 @@ export class SqliteDatabase implements SqlDatabase {
 
   constructor(options: SqliteDatabaseOptions) {
     this.#options = options;
-    // All connections of the file share one notifier: leaving a transaction wakes lock waiters.
-    this.#settings = { ...options, notifier: new LockNotifier() };
+    // All connections of the file share one notifier (leaving a transaction wakes lock waiters)
+    // and one schema epoch (a schema change by one drops the result columns all have cached).
+    this.#settings = { ...options, notifier: new LockNotifier(), schemaEpoch: new SchemaEpoch() };
   }
 
   /** True while no connection is checked out, being opened or waited for. */

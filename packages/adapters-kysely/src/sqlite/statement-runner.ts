@@ -10,6 +10,8 @@ export interface PreparedStatement {
   readonly statement: SqliteStatementLike;
   readonly parameters: ParameterTable;
   readonly traits: StatementTraits;
+  /** The result columns as last read, for statements whose columns a cache may keep. */
+  readonly columnCache: { epoch: number; columns: readonly ResultColumn[] } | undefined;
 }
 
 /** The connection's change counters, read through a cached `SELECT total_changes(), …`. */
@@ -24,6 +26,8 @@ export interface RunOptions {
   readonly bindArgs: SqliteBindArgs;
   readonly wantRows: boolean;
   readonly readCounters: () => ChangeCounters;
+  /** The statement's result columns (see resultColumns), read after it has run. */
+  readonly columns: () => readonly ResultColumn[];
 }
 
 // better-sqlite3 does not expose SQLite's VM counters (rows read and written as sqld reports
@@ -52,7 +56,7 @@ export function runStatement(options: RunOptions): StatementResult {
     for (const _row of statement.iterate(...options.bindArgs)) rowCount++;
   }
   // Read after running: SQLite re-prepares a statement whose schema changed, columns included.
-  const columns = resultColumns(statement);
+  const columns = options.columns();
   if (before === undefined) {
     return { columns, rows, affectedRowCount: 0, lastInsertRowid: null, rowsRead: rowCount, rowsWritten: 0 };
   }
