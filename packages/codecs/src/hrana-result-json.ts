@@ -129,7 +129,24 @@ export function encodeHranaJson(value: unknown): string {
   return text;
 }
 
+/** Member names as JSON strings: Hrana messages use a few dozen names over and over. */
+const quotedKeys = new Map<string, string>();
+const MAX_QUOTED_KEYS = 1024;
+
+function quotedKey(key: string): string {
+  let quoted = quotedKeys.get(key);
+  if (quoted === undefined) {
+    quoted = JSON.stringify(key);
+    if (quotedKeys.size < MAX_QUOTED_KEYS) quotedKeys.set(key, quoted);
+  }
+  return quoted;
+}
+
 function write(value: unknown): string | undefined {
+  if (typeof value === "string") return JSON.stringify(value);
+  // JSON.stringify writes non-finite numbers as null.
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "null";
+  if (typeof value === "boolean") return value ? "true" : "false";
   if (typeof value !== "object" || value === null) return JSON.stringify(value);
   if (value instanceof HranaStmtResult) return value.json();
   if (Array.isArray(value)) {
@@ -143,10 +160,11 @@ function write(value: unknown): string | undefined {
   const proto: unknown = Object.getPrototypeOf(value);
   if ((proto !== Object.prototype && proto !== null) || "toJSON" in value) return JSON.stringify(value);
   let out = "{";
-  for (const key of Object.keys(value)) {
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
     const member = write((value as Record<string, unknown>)[key]);
     if (member === undefined) continue;
-    out += `${out.length > 1 ? "," : ""}${JSON.stringify(key)}:${member}`;
+    out += `${out.length > 1 ? "," : ""}${quotedKey(key)}:${member}`;
   }
   return `${out}}`;
 }

@@ -191,7 +191,7 @@ export class BatonServer {
     this.#negotiated.set(req, negotiation);
     this.#wss.handleUpgrade(req, socket, head, (ws) => {
       this.#watch(ws);
-      bindRpcSocket(ws, { service: this.rpc, wire: RPC_FORMATS[negotiation.format], adapter: target.adapter, defaults });
+      bindRpcSocket(ws, { service: this.rpc, wire: RPC_FORMATS[negotiation.format], adapter: target.adapter, defaults, transport: socket });
     });
   }
 
@@ -220,13 +220,13 @@ export class BatonServer {
     this.#wss.handleUpgrade(req, socket, head, (ws) => {
       this.#watch(ws);
       if (legacy) {
-        bindLegacySocket(ws, { service: this.hrana, target });
+        bindLegacySocket(ws, { service: this.hrana, target, transport: socket });
         return;
       }
       const version = negotiation.kind === "hrana" ? negotiation.version : 1;
       const authenticate = async (jwt: string | null) =>
         this.#authenticate(jwt === null ? null : { scheme: "bearer", token: jwt });
-      bindHranaSocket(ws, { service: this.hrana, version, target, authenticate });
+      bindHranaSocket(ws, { service: this.hrana, version, target, authenticate, transport: socket });
     });
   }
 

@@ -1,8 +1,10 @@
 // SurrealDB RPC over WebSocket, bound to `ws`: one codec per socket (its subprotocol), frames in
 // through the codec to the service's socket handler, replies out as binary (CBOR) or text (JSON).
 import type { RpcService } from "@baton/surreal-rpc";
+import type { Duplex } from "node:stream";
 import type { WebSocket } from "ws";
 import type { RpcWireFormat } from "./rpc-formats.js";
+import { repliesBatchedPerTick } from "./reply-batching.js";
 
 export function bindRpcSocket(
   socket: WebSocket,
@@ -11,8 +13,11 @@ export function bindRpcSocket(
     wire: RpcWireFormat;
     adapter: string | undefined;
     defaults: Awaited<ReturnType<RpcService["authenticateDefaults"]>>;
+    /** The socket under the WebSocket, corked while the frames of one read are answered. */
+    transport: Duplex;
   },
 ): void {
+  const arriving = repliesBatchedPerTick(options.transport);
   const { service, wire } = options;
   const { codec } = wire;
   const connection = service.openSocket({
@@ -24,6 +29,7 @@ export function bindRpcSocket(
     },
   });
   socket.on("message", (data, isBinary) => {
+    arriving();
     let message: unknown;
     try {
       // JSON is decoded from the bytes of either frame kind (the codec checks the UTF-8); a text

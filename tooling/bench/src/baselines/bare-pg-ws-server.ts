@@ -4,6 +4,7 @@
 import type { AddressInfo } from "node:net";
 import { WebSocketServer } from "ws";
 import { BarePg, parsePgBaselineArgs, type BarePgStmt } from "./bare-pg.js";
+import { corkPerTick } from "./bare-ws-corking.js";
 
 interface BareFrame {
   readonly type: string;
@@ -32,8 +33,10 @@ async function respond(frame: BareFrame): Promise<string> {
   }
 }
 
-wss.on("connection", (ws) => {
+wss.on("connection", (ws, req) => {
+  const arriving = corkPerTick(req);
   ws.on("message", (data: Buffer) => {
+    arriving();
     // Deliberately unvalidated: the baseline measures the database work, not a protocol.
     const frame = JSON.parse(data.toString("utf8")) as BareFrame;
     if (frame.type === "hello") ws.send('{"type":"hello_ok"}');

@@ -5,6 +5,7 @@ import type { AddressInfo } from "node:net";
 import { WebSocketServer } from "ws";
 import { BareRecordTenants, decodeRequest, type BareRecords, encodeReply, tenantOf } from "./bare-rpc-records.js";
 import { BareTenants, parseBaselineArgs } from "./bare-sqlite.js";
+import { corkPerTick } from "./bare-ws-corking.js";
 
 const { host, port, dataDir } = parseBaselineArgs(process.argv.slice(2));
 const records = new BareRecordTenants(new BareTenants(dataDir));
@@ -17,9 +18,11 @@ const wss = new WebSocketServer({
   handleProtocols: (protocols) => (protocols.has("cbor") ? "cbor" : false),
 });
 
-wss.on("connection", (ws) => {
+wss.on("connection", (ws, req) => {
+  const arriving = corkPerTick(req);
   let tenant: BareRecords | undefined;
   ws.on("message", (data: Buffer) => {
+    arriving();
     const request = decodeRequest(data);
     try {
       if (request.method === "use") {

@@ -4,6 +4,7 @@
 import type { AddressInfo } from "node:net";
 import { WebSocketServer } from "ws";
 import { BareTenants, namespaceOf, parseBaselineArgs, type BareStmt } from "./bare-sqlite.js";
+import { corkPerTick } from "./bare-ws-corking.js";
 
 interface BareFrame {
   readonly type: string;
@@ -23,8 +24,10 @@ const wss = new WebSocketServer({
 });
 
 wss.on("connection", (ws, req) => {
+  const arriving = corkPerTick(req);
   const connection = tenants.get(namespaceOf(req.headers["x-database-namespace"])).shared;
   ws.on("message", (data: Buffer) => {
+    arriving();
     // Deliberately unvalidated: the baseline measures the database work, not a protocol.
     const frame = JSON.parse(data.toString("utf8")) as BareFrame;
     if (frame.type === "hello") {
