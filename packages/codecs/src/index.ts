@@ -3,6 +3,7 @@ export type { Codec } from "./codec.js";
 export { jsonCodec } from "./json-codec.js";
 export { valueFromWire, valueToWire } from "./hrana-json-values.js";
 export { encodeHranaJson, HranaStmtResult, type ExecutedStatement } from "./hrana-result-json.js";
+export { encodePipelineResponse, encodeServerMsg } from "./hrana-message-json.js";
 export { surrealCborCodec } from "./surreal-cbor-codec.js";
 export { SurrealTag } from "./surreal-cbor-tags.js";
 export { SURREAL_JSON_MAX_DEPTH, encodeSurrealJson, surrealJsonCodec } from "./surreal-json-codec.js";

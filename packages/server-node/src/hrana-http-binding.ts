@@ -1,6 +1,6 @@
 // Hrana over HTTP, bound to node:http: decode the body, call the pipeline handler, encode.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { encodeHranaJson, jsonCodec } from "@baton/codecs";
+import { encodePipelineResponse, jsonCodec } from "@baton/codecs";
 import type { DatabaseTarget } from "@baton/adapters-kysely";
 import type { HranaService, HranaVersion } from "@baton/hrana";
 import { readBody } from "./body-reader.js";
@@ -25,7 +25,7 @@ export async function handleHranaHttp(
   if (endpoint === "pipeline") {
     // Hrana's own encoder writes statement rows without per-cell objects (see @baton/codecs).
     const response = service.http.pipeline({ version, target, body });
-    const payload = encodeHranaJson(response instanceof Promise ? await response : response);
+    const payload = encodePipelineResponse(response instanceof Promise ? await response : response);
     res.writeHead(200, { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(payload) });
     res.end(payload);
     return;

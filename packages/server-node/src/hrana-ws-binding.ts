@@ -1,6 +1,6 @@
 // Hrana over WebSocket, bound to `ws`: text frames in, codec, connection handler, text frames out.
 import type { DatabaseTarget } from "@baton/adapters-kysely";
-import { encodeHranaJson, jsonCodec } from "@baton/codecs";
+import { encodeHranaJson, encodeServerMsg, jsonCodec } from "@baton/codecs";
 import { CloseCode, type HelloAuthenticator, type HranaService, type HranaVersion } from "@baton/hrana";
 import type { Duplex } from "node:stream";
 import type { WebSocket } from "ws";
@@ -26,7 +26,7 @@ export function bindHranaSocket(
     target: options.target,
     authenticate: options.authenticate,
     peer: {
-      send: (message) => socket.send(encodeHranaJson(message)),
+      send: (message) => socket.send(encodeServerMsg(message)),
       close: (code, reason) => socket.close(code, reason),
       pause: () => socket.pause(),
       resume: () => socket.resume(),
