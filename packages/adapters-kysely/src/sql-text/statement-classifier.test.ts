@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classifyStatement, firstKeywords } from "./statement-classifier.js";
+import { classifyStatement, firstKeywords, hasStarToken } from "./statement-classifier.js";
 
 describe("firstKeywords", () => {
   it("upper-cases leading keywords and skips comments", () => {
@@ -40,6 +40,20 @@ describe("classifyStatement", () => {
     }
     for (const sql of ["CREATE TABLE t(temp)", "SELECT * FROM temp_x", "EXPLAIN PRAGMA x", "VACUUM"]) {
       expect(traits(sql).isTainting, sql).toBe(false);
+    }
+  });
+});
+
+describe("hasStarToken", () => {
+  it("finds a `*` in the SQL itself, multiplication included", () => {
+    for (const sql of ["SELECT * FROM t", "SELECT t.* FROM t", "INSERT INTO t VALUES (1) RETURNING *", "SELECT a*2 FROM t"]) {
+      expect(hasStarToken(sql), sql).toBe(true);
+    }
+  });
+
+  it("ignores a `*` inside strings, quoted names and comments", () => {
+    for (const sql of ["SELECT '*' FROM t", 'SELECT "a*b" FROM t', "SELECT a /* all * of it */ FROM t", "SELECT a -- *\nFROM t", "SELECT [x*y] FROM t"]) {
+      expect(hasStarToken(sql), sql).toBe(false);
     }
   });
 });

@@ -2,10 +2,10 @@
 // statement cache, argument binding, error normalising, lock waiting, and the state the pool
 // needs to know about.
 import { GatewayError } from "@baton/protocol-types";
-import type { DescribeOutput, SqlConnection, StatementInput, StatementResult } from "../executor.js";
+import type { DescribeOutput, ResultColumn, SqlConnection, StatementInput, StatementResult } from "../executor.js";
 import { LruCache } from "../lru-cache.js";
 import { parameterTable } from "../sql-text/sql-parameters.js";
-import { classifyStatement } from "../sql-text/statement-classifier.js";
+import { classifyStatement, hasStarToken } from "../sql-text/statement-classifier.js";
 import { splitStatements } from "../sql-text/statement-splitter.js";
 import { retryWhileBusy } from "./busy-retry.js";
 import type { LockNotifier } from "./lock-notifier.js";
@@ -13,8 +13,6 @@ import type { SchemaEpoch } from "./schema-epoch.js";
 import type { SqliteDatabaseLike, SqliteDriverLike, SqliteStatementLike } from "./sqlite-driver.js";
 import { executionError, isRetryableBusy, prepareError } from "./sqlite-errors.js";
 import { resultColumns, runStatement, type ChangeCounters, type PreparedStatement } from "./statement-runner.js";
-import type { ResultColumn } from "../executor.js";
-import { hasStarToken } from "../sql-text/statement-classifier.js";
 
 export interface SqliteConnectionOptions {
   /** An open connection with busy_timeout 0 (see busy-retry.ts). */
