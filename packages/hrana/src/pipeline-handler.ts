@@ -64,24 +64,23 @@ export class PipelineHandler {
     if (!pipelineBody.check(body)) {
       throw new GatewayError("PROTOCOL_ERROR", `Invalid pipeline body: ${pipelineBody.explain(body)}`);
     }
-    const open = this.#databases.openDatabase?.(request.target);
-    if (open === undefined) {
-      return this.#databases.database(request.target).then((database) => this.#run(request, body, database));
-    }
-    return this.#run(request, body, open);
+    const database = this.#database(request.target);
+    if (database instanceof Promise) return database.then((open) => this.#run(request, body, open));
+    return this.#run(request, body, database);
+  }
+
+  /** The target's database: itself when it is open already, else a promise of it. */
+  #database(target: DatabaseTarget): SqlDatabase | Promise<SqlDatabase> {
+    return this.#databases.openDatabase?.(target) ?? this.#databases.database(target);
   }
 
   #run(request: HttpRequestInfo, body: PipelineReqBody, database: SqlDatabase): PipelineRespBody | Promise<PipelineRespBody> {
     const lease = this.#lease(request, { baton: body.baton, database });
     const run: PipelineRun = { ctx: lease.state.context(request.version), results: [], closed: false };
     const requests = body.requests;
-    try {
-      for (let i = 0; i < requests.length; i++) {
-        const pending = this.#step(run, requests[i]);
-        if (pending !== undefined) return this.#finishLater({ run, lease, rest: requests.slice(i + 1), pending });
-      }
-    } catch (error) {
-      return this.#abandon(lease, error);
+    for (let i = 0; i < requests.length; i++) {
+      const pending = this.#step(run, requests[i]);
+      if (pending !== undefined) return this.#finishLater({ run, lease, rest: requests.slice(i + 1), pending });
     }
     return { baton: lease.finish(run.closed), base_url: null, results: run.results };
   }
@@ -94,18 +93,14 @@ export class PipelineHandler {
     pending: Promise<void>;
   }): Promise<PipelineRespBody> {
     const { run, lease } = options;
-    try {
-      await options.pending;
-      for (const raw of options.rest) await this.#step(run, raw);
-    } catch (error) {
-      return this.#abandon(lease, error);
-    }
+    await options.pending;
+    for (const raw of options.rest) await this.#step(run, raw);
     return { baton: lease.finish(run.closed), base_url: null, results: run.results };
   }
 
   /**
-   * One request: its result is pushed at once, or when the returned promise settles (the
-   * promise never rejects: a failing request gets an error result).
+   * One request: its result is pushed at once, or when the returned promise settles. Never
+   * throws, and the promise never rejects: a failing request gets an error result.
    */
   #step(run: PipelineRun, raw: unknown): Promise<void> | undefined {
     try {
@@ -132,20 +127,13 @@ export class PipelineHandler {
     }
   }
 
-  /** Something failed outside any one request: the stream is closed and the failure thrown. */
-  async #abandon(lease: HttpStreamLease<HttpStreamState>, error: unknown): Promise<never> {
-    await lease.state.stream.close();
-    lease.finish(true);
-    throw error;
-  }
-
   /** The v3 cursor endpoint: the baton first, then the batch's entries. */
   async cursor(request: HttpRequestInfo): Promise<{ head: CursorRespBody; entries: CursorEntry[] }> {
     const body = request.body;
     if (!cursorBody.check(body)) {
       throw new GatewayError("PROTOCOL_ERROR", `Invalid cursor body: ${cursorBody.explain(body)}`);
     }
-    const database = this.#databases.openDatabase?.(request.target) ?? (await this.#databases.database(request.target));
+    const database = await this.#database(request.target);
     const lease = this.#lease(request, { baton: body.baton, database });
     let entries: CursorEntry[];
     try {
